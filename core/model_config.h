@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <QString>
+
+#include <vector>
+
+namespace qkview {
+
+struct HeadInfo {
+    QString name;        // short, shown in selectors ("previous token")
+    QString description; // one or two sentences for people
+};
+
+struct ModelConfig {
+    QString name;
+    int layers = 0;        // L
+    int heads = 0;         // NH per layer
+    int dModel = 0;        // C
+    int dHead = 0;         // hs
+    int contextLength = 0; // the most tokens one forward pass accepts
+    int vocabSize = 0;     // V
+    long long parameterCount = 0;
+    std::vector<std::vector<HeadInfo>> headInfo; // [layer][head]; may be empty for unnamed heads
+
+    // The head's name, or "L<layer>.H<head>" where the model gives none.
+    QString headName(int layer, int head) const;
+};
+
+} // namespace qkview

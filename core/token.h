@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <QString>
+
+#include <vector>
+
+namespace qkview {
+
+// One token with its place in the source text, so views can highlight it.
+struct Token {
+    QString text;      // as it appears in the source (GPT-2: the decoded bytes)
+    int id = -1;       // vocabulary id
+    int start = 0;     // offset in Unicode code points of the source text
+    int end = 0;       // one past the last code point
+    int utf16Start = 0; // the same span in QString (UTF-16) units, for highlighting
+    int utf16End = 0;
+
+    bool operator==(const Token&) const = default;
+};
+
+using TokenList = std::vector<Token>;
+
+// Code-point offsets for a UTF-16 span of text; sets both pairs of a token's offsets.
+void setSpan(Token& token, const QString& source, int utf16Start, int utf16End);
+
+} // namespace qkview

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#include "word_tokenizer.h"
+
+namespace qkview {
+
+namespace {
+// A word starts with a letter, digit or underscore and goes on through letters, marks and digits;
+// an apostrophe (ASCII or typographic) followed by more letters stays inside it.
+// Anything else that is not white space is one grapheme cluster (\X keeps emoji sequences whole).
+constexpr auto kPattern = R"([\p{L}\p{N}_][\p{L}\p{M}\p{N}_]*(?:['’][\p{L}\p{M}\p{N}_]+)*|(?![\s\p{Z}])\X)";
+} // namespace
+
+WordTokenizer::WordTokenizer(IdOf idOf)
+    : m_idOf(std::move(idOf)),
+      m_pattern(QString::fromUtf8(kPattern), QRegularExpression::UseUnicodePropertiesOption) {}
+
+TokenList WordTokenizer::encode(const QString& text) const {
+    TokenList tokens;
+    // PCRE2 refuses invalid UTF-16; a lone surrogate becomes U+FFFD (same length, so offsets hold).
+    QString valid = text;
+    for (qsizetype i = 0; i < valid.size(); ++i) {
+        const bool pairedHigh = valid[i].isHighSurrogate() && i + 1 < valid.size() && valid[i + 1].isLowSurrogate();
+        if (pairedHigh) ++i;
+        else if (valid[i].isSurrogate()) valid[i] = QChar::ReplacementCharacter;
+    }
+    auto it = m_pattern.globalMatch(valid);
+    while (it.hasNext()) {
+        const auto match = it.next();
+        Token token;
+        token.text = match.captured();
+        setSpan(token, valid, static_cast<int>(match.capturedStart()), static_cast<int>(match.capturedEnd()));
+        token.id = m_idOf ? m_idOf(token.text) : -1;
+        tokens.push_back(std::move(token));
+    }
+    return tokens;
+}
+
+} // namespace qkview

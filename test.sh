@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs what is missing, builds with warnings as errors, runs every test; then the same under ASan+UBSan.
+# QKVIEW_SKIP_ASAN=1 skips the sanitizer pass for a quick local run.
+set -euo pipefail
+cd "$(dirname "$0")"
+tools/setup.sh
+jobs=$(nproc)
+export QT_QPA_PLATFORM=offscreen
+
+cmake --preset release -DQKVIEW_WERROR=ON >/dev/null
+cmake --build --preset release -j"$jobs"
+ctest --preset release -j"$jobs"
+
+if [ "${QKVIEW_SKIP_ASAN:-0}" != 1 ]; then
+    cmake --preset asan -DQKVIEW_WERROR=ON >/dev/null
+    cmake --build --preset asan -j"$jobs"
+    ctest --preset asan -j"$jobs"
+fi
