@@ -4,11 +4,14 @@
 #include "model.h"
 #include "teaching_model.h"
 #include "trace_json.h"
+#include "main_window.h"
+#include "theme.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QApplication>
 #include <QFile>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 #include <optional>
@@ -102,19 +105,57 @@ int runDump(const QStringList& arguments) {
     }
 }
 
-} // namespace
+// GUI: the main window on the built-in teaching model. --screenshot saves the window once it has
+// drawn its first trace and quits (used for the README and for checking the look under Xvfb).
+int runGui(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("qkview"));
+    QCoreApplication::setApplicationName(QStringLiteral("qkview"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QKVIEW_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("qkview"));
 
-int main(int argc, char* argv[]) {
+    QCommandLineParser parser;
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save the window to FILE and quit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("THEME"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("WxH"));
+    parser.addOptions({screenshot, theme, size});
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printError(parser.errorText());
+        return BadUsage;
+    }
+    const bool fresh = parser.isSet(screenshot); // screenshots show the defaults, not the user's last session
+    qkview::ui::MainWindow window(std::make_shared<qkview::TeachingModel>(), !fresh);
+    if (parser.isSet(theme)) window.setTheme(parser.value(theme) == u"dark" ? qkview::ui::Theme::Dark
+                                                                            : qkview::ui::Theme::Light);
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(u'x');
+        if (wh.size() == 2) window.resize(wh[0].toInt(), wh[1].toInt());
+    }
+    window.show();
+    if (!parser.isSet(screenshot)) return app.exec();
+
+    const QString path = parser.value(screenshot);
+    QObject::connect(window.session(), &qkview::ui::Session::traceChanged, &app, [&] {
+        QTimer::singleShot(200, &app, [&] { app.exit(window.grab().save(path) ? Success : RuntimeError); });
+    });
+    const int code = app.exec();
+    if (code != Success) printError(QStringLiteral("could not write %1").arg(path));
+    return code;
+}
+
+bool wantsHelpOrVersion(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "-v" || a == "--version" || a == "--help-all") return true;
+    }
+    return false;
+}
+
+int runTopLevel(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("qkview"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QKVIEW_VERSION));
-    QStringList args = QCoreApplication::arguments();
-
-    if (args.size() >= 2 && args[1] == u"dump") {
-        args.removeAt(1);
-        return runDump(args);
-    }
-
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "qkview makes attention visible: queries, keys, scores, weights and values.\n\n"
@@ -123,22 +164,37 @@ int main(int argc, char* argv[]) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("dump, or nothing for the GUI"));
-    if (!parser.parse(args)) {
+    if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
         return BadUsage;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return Success;
-    }
     if (parser.isSet(QStringLiteral("version"))) {
         std::printf("qkview %s\n", QKVIEW_VERSION);
+        return Success;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
         return Success;
     }
     if (!parser.positionalArguments().isEmpty()) {
         printError(QStringLiteral("unknown command '%1' (try --help)").arg(parser.positionalArguments().first()));
         return BadUsage;
     }
-    printError(QStringLiteral("the desktop app is not built yet"));
-    return RuntimeError;
+    return Success;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    const QByteArray command = argc >= 2 ? QByteArray(argv[1]) : QByteArray();
+    if (command == "dump") {
+        QCoreApplication app(argc, argv);
+        QStringList args = QCoreApplication::arguments();
+        args.removeAt(1);
+        return runDump(args);
+    }
+    // Anything else that is not the plain GUI (help, version, unknown words) needs no display.
+    if (wantsHelpOrVersion(argc, argv) || (!command.isEmpty() && !command.startsWith('-')))
+        return runTopLevel(argc, argv);
+    return runGui(argc, argv);
 }

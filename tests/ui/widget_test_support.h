@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include "main_window.h"
+#include "session.h"
+#include "teaching_model.h"
+
+#include <QElapsedTimer>
+#include <QCoreApplication>
+
+#include <gtest/gtest.h>
+
+namespace qkview::test {
+
+inline std::shared_ptr<const Model> teachingModel() {
+    static const auto model = std::make_shared<TeachingModel>();
+    return model;
+}
+
+// Processes events until the session has a trace for its current text and nothing is computing.
+inline bool waitForTrace(ui::Session& session, int timeoutMs = 5000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        if (!session.isBusy() && (!session.trace() || session.trace()->text == session.text())) return true;
+    }
+    return false;
+}
+
+} // namespace qkview::test

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#include "values_view.h"
+
+namespace qkview::ui {
+
+ValuesView::ValuesView(Session* session, QWidget* parent) : PaintedView(session, parent) { setMinimumSize(320, 360); }
+
+void ValuesView::updateScene() {
+    const TracePtr& trace = session()->trace();
+    const Selection& sel = session()->selection();
+    m_scene = trace ? valuesScene(*trace, sel.layer, sel.head, sel.query) : ValuesScene{};
+}
+
+void ValuesView::draw(QPainter& painter, const QRectF& bounds, const FigureStyle& style) {
+    renderValues(painter, m_scene, bounds, style);
+}
+
+} // namespace qkview::ui
