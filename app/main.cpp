@@ -119,7 +119,9 @@ int runGui(int argc, char* argv[]) {
                                         QStringLiteral("FILE"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("THEME"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("WxH"));
-    parser.addOptions({screenshot, theme, size});
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Side tab to show: lines, values, math, vectors, help."),
+                                 QStringLiteral("TAB"));
+    parser.addOptions({screenshot, theme, size, tab});
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
         return BadUsage;
@@ -132,6 +134,7 @@ int runGui(int argc, char* argv[]) {
         const QStringList wh = parser.value(size).split(u'x');
         if (wh.size() == 2) window.resize(wh[0].toInt(), wh[1].toInt());
     }
+    if (parser.isSet(tab)) window.showSideTab(parser.value(tab));
     window.show();
     if (!parser.isSet(screenshot)) return app.exec();
 

@@ -10,7 +10,7 @@
 namespace qkview::ui {
 
 namespace {
-constexpr double kMaxRowFactor = 1.8; // rows never taller than this many lines of text
+constexpr double kMaxRowFactor = 3.0; // rows never taller than this many lines of text
 constexpr double kMinWeightDrawn = 0.005;
 } // namespace
 
@@ -61,7 +61,7 @@ void renderLines(QPainter& p, const LinesScene& scene, const QRectF& bounds, con
     }
     const LinesLayout l = linesLayout(p, scene, bounds, style);
     p.setRenderHint(QPainter::Antialiasing);
-    const QColor lineColor = Colormap::get(ColormapId::Viridis).at(0.35);
+    const QColor lineColor = Colormap::get(ColormapId::Viridis).at(0.3);
     const double rowScale = std::min(1.0, l.rowHeight / 14.0);
     // Lines first, labels on top.
     for (int i = 0; i < n; ++i) {

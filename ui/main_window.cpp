@@ -142,6 +142,15 @@ void MainWindow::buildMenus() {
     });
 }
 
+bool MainWindow::showSideTab(const QString& name) {
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (m_tabs->tabText(i).remove(u'&').compare(name, Qt::CaseInsensitive) == 0) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    return false;
+}
+
 void MainWindow::setTheme(Theme theme) {
     m_theme = theme;
     applyTheme(theme);

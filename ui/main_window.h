@@ -35,6 +35,8 @@ public:
 
     static QString defaultSentence();
     void setTheme(Theme theme);
+    // Shows the side tab whose title matches name (case-insensitive, without '&'); false if none does.
+    bool showSideTab(const QString& name);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

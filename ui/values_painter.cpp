@@ -15,12 +15,16 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <array>
 
 namespace qkview::ui {
 
 namespace {
-constexpr int kMaxStacked = 8;  // keys with the largest weights get their own colour; the rest are summed
+constexpr int kMaxStacked = 7;  // keys with the largest weights get their own colour; the rest are summed
 constexpr int kMaxDims = 32;    // longer value vectors show their first dims
+// Okabe–Ito: distinct for readers with any common colour-vision deficiency.
+constexpr std::array<QRgb, kMaxStacked> kKeyColours = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442,
+                                                       0x0072B2, 0xD55E00, 0xCC79A7};
 
 QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
 
@@ -62,7 +66,8 @@ QChart* weightsChart(const ValuesScene& s, const FigureStyle& style) {
     x->append(categories);
     auto* y = new QValueAxis;
     y->setRange(0, 1);
-    y->setLabelFormat(QStringLiteral("%.1f"));
+    y->setTickCount(5);
+    y->setLabelFormat(QStringLiteral("%.2f"));
     styleAxis(x, style);
     styleAxis(y, style);
     chart->addAxis(x, Qt::AlignBottom);
@@ -80,7 +85,6 @@ QChart* contributionsChart(const ValuesScene& s, const FigureStyle& style) {
     std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
     const auto dims = static_cast<int>(std::min<Eigen::Index>(s.steps->output.size(), kMaxDims));
     auto* stacked = new QStackedBarSeries;
-    const Colormap& map = Colormap::get(style.colormap == ColormapId::Diverging ? ColormapId::Viridis : style.colormap);
     RowVector rest = RowVector::Zero(s.steps->output.size());
     for (size_t i = 0; i < order.size(); ++i) {
         if (static_cast<int>(i) >= kMaxStacked) {
@@ -89,7 +93,7 @@ QChart* contributionsChart(const ValuesScene& s, const FigureStyle& style) {
         }
         auto* set = new QBarSet(QStringLiteral("%1 × v(%2)").arg(static_cast<double>(order[i].weight), 0, 'f', 2)
                                     .arg(tokenLabel(s.keys.value(order[i].key), 10)));
-        set->setColor(map.at(0.15 + 0.75 * static_cast<double>(i) / kMaxStacked));
+        set->setColor(QColor(kKeyColours[i]));
         set->setBorderColor(style.background);
         for (int d = 0; d < dims; ++d) *set << static_cast<double>(order[i].contribution[d]);
         stacked->append(set);
@@ -119,6 +123,7 @@ QChart* contributionsChart(const ValuesScene& s, const FigureStyle& style) {
         series->attachAxis(x);
         series->attachAxis(y);
     }
+    y->applyNiceNumbers();
     chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }
