@@ -42,19 +42,31 @@ std::string shapeText(const std::vector<qint64>& shape) {
     return s;
 }
 
-std::optional<TensorDtype> supportedDtype(const QString& name) {
-    if (name == u"F32") return TensorDtype::F32;
-    if (name == u"F16") return TensorDtype::F16;
-    if (name == u"BF16") return TensorDtype::BF16;
-    return std::nullopt;
-}
+struct DtypeName {
+    TensorDtype dtype;
+    const char* name;
+    int size;
+};
+constexpr std::array<DtypeName, 17> kDtypes = {{{TensorDtype::BOOL, "BOOL", 1},   {TensorDtype::U8, "U8", 1},
+                                                {TensorDtype::I8, "I8", 1},       {TensorDtype::F8_E5M2, "F8_E5M2", 1},
+                                                {TensorDtype::F8_E4M3, "F8_E4M3", 1}, {TensorDtype::F8_E8M0, "F8_E8M0", 1},
+                                                {TensorDtype::I16, "I16", 2},     {TensorDtype::U16, "U16", 2},
+                                                {TensorDtype::F16, "F16", 2},     {TensorDtype::BF16, "BF16", 2},
+                                                {TensorDtype::I32, "I32", 4},     {TensorDtype::U32, "U32", 4},
+                                                {TensorDtype::F32, "F32", 4},     {TensorDtype::F64, "F64", 8},
+                                                {TensorDtype::I64, "I64", 8},     {TensorDtype::U64, "U64", 8},
+                                                {TensorDtype::C64, "C64", 8}}};
+// Defined by the format, but packed several to a byte.
+constexpr std::array<const char*, 3> kSubByteDtypes = {"F4", "F6_E2M3", "F6_E3M2"};
 
-bool knownDtype(const QString& name) {
-    static constexpr std::array<const char*, 20> known = {"BOOL", "U8",  "I8",  "F8_E5M2", "F8_E4M3", "F8_E8M0", "F6_E2M3",
-                                                         "F6_E3M2", "F4", "I16", "U16", "F16",  "BF16",   "I32",
-                                                         "U32",  "F32", "F64", "I64",     "U64",     "C64"};
-    return std::any_of(known.begin(), known.end(), [&](const char* k) { return name == QLatin1StringView(k); });
+constexpr bool inEnumOrder() {
+    for (size_t i = 0; i < kDtypes.size(); ++i)
+        if (static_cast<size_t>(kDtypes[i].dtype) != i) return false;
+    return true;
 }
+static_assert(inEnumOrder(), "kDtypes lists the dtypes in the enum's order");
+
+const DtypeName& dtypeEntry(TensorDtype dtype) { return kDtypes[static_cast<size_t>(dtype)]; }
 
 // A JSON number that is an integer >= 0 (fractions, negatives and numbers past qint64 are refused).
 std::optional<qint64> nonNegativeInteger(const QJsonValue& value) {
@@ -79,14 +91,16 @@ std::variant<TensorInfo, SafetensorsIssue> parseEntry(const QString& name, const
     TensorInfo info;
     info.name = name;
     const QString dtype = entry.value(u"dtype").toString();
-    const auto supported = supportedDtype(dtype);
-    if (!supported) {
-        if (knownDtype(dtype))
+    const auto known = std::find_if(kDtypes.begin(), kDtypes.end(),
+                                    [&](const DtypeName& d) { return dtype == QLatin1StringView(d.name); });
+    if (known == kDtypes.end()) {
+        if (std::any_of(kSubByteDtypes.begin(), kSubByteDtypes.end(),
+                        [&](const char* d) { return dtype == QLatin1StringView(d); }))
             return issue(P::UnsupportedDtype, who + " has dtype " + dtype.toStdString() +
                                                   ", which qkview does not read (expected F32, F16 or BF16)");
         return issue(P::UnknownDtype, who + " has unknown dtype \"" + dtype.left(40).toStdString() + "\"");
     }
-    info.dtype = *supported;
+    info.dtype = known->dtype;
 
     const QJsonArray shape = entry.value(u"shape").toArray();
     for (qsizetype d = 0; d < shape.size(); ++d) {
@@ -120,15 +134,10 @@ std::variant<TensorInfo, SafetensorsIssue> parseEntry(const QString& name, const
 
 } // namespace
 
-int dtypeSize(TensorDtype dtype) { return dtype == TensorDtype::F32 ? 4 : 2; }
-
-const char* dtypeName(TensorDtype dtype) {
-    switch (dtype) {
-    case TensorDtype::F32: return "F32";
-    case TensorDtype::F16: return "F16";
-    case TensorDtype::BF16: return "BF16";
-    }
-    return "?";
+int dtypeSize(TensorDtype dtype) { return dtypeEntry(dtype).size; }
+const char* dtypeName(TensorDtype dtype) { return dtypeEntry(dtype).name; }
+bool isReadable(TensorDtype dtype) {
+    return dtype == TensorDtype::F32 || dtype == TensorDtype::F16 || dtype == TensorDtype::BF16;
 }
 
 qint64 TensorInfo::elementCount() const {
@@ -230,6 +239,9 @@ void convertToFloat(TensorDtype dtype, const uchar* source, qint64 count, float*
             destination[i] = static_cast<float>(
                 Eigen::numext::bit_cast<Eigen::bfloat16>(qFromLittleEndian<quint16>(source + 2 * i)));
         return;
+    default:
+        throw Error(Error::Kind::InvalidArgument, std::string("convertToFloat: dtype ") + dtypeName(dtype) +
+                                                      " is not a readable float type");
     }
 }
 
@@ -252,6 +264,10 @@ const uchar* SafetensorsFile::bytesOf(const TensorInfo& tensor) const {
 }
 
 void SafetensorsFile::read(const TensorInfo& tensor, float* destination) const {
+    if (!isReadable(tensor.dtype))
+        throw Error(Error::Kind::InvalidModel, path().toStdString() + ": tensor " + quoted(tensor.name) +
+                                                   " has dtype " + dtypeName(tensor.dtype) +
+                                                   ", which qkview does not read (expected F32, F16 or BF16)");
     convertToFloat(tensor.dtype, bytesOf(tensor), tensor.elementCount(), destination);
 }
 

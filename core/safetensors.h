@@ -17,9 +17,12 @@
 
 namespace qkview {
 
-enum class TensorDtype { F32, F16, BF16 };
-int dtypeSize(TensorDtype dtype);      // bytes per element
+// The format's whole-byte dtypes. Every one is validated (its byte size is known), so a file with
+// ignorable extras (a U8 attention mask, say) opens; only F32, F16 and BF16 can be read as floats.
+enum class TensorDtype { BOOL, U8, I8, F8_E5M2, F8_E4M3, F8_E8M0, I16, U16, F16, BF16, I32, U32, F32, F64, I64, U64, C64 };
+int dtypeSize(TensorDtype dtype);         // bytes per element
 const char* dtypeName(TensorDtype dtype); // as spelled in the header
+bool isReadable(TensorDtype dtype);       // F32, F16 or BF16
 
 struct TensorInfo {
     QString name;
@@ -44,7 +47,7 @@ enum class SafetensorsProblem {
     EntryNotObject,       // a tensor entry is not an object
     MissingField,         // dtype, shape or data_offsets absent or of the wrong JSON type
     UnknownDtype,         // a dtype the format does not define
-    UnsupportedDtype,     // a dtype the format defines but qkview does not read (I64, F64, ...)
+    UnsupportedDtype,     // a dtype the format defines in fractions of a byte (F4, F6_*), which qkview cannot size
     BadShape,             // a dimension is not a non-negative integer
     BadOffsets,           // data_offsets is not [begin, end] with 0 <= begin <= end
     SizeOverflow,         // elements × dtype size overflows 64 bits
@@ -70,8 +73,8 @@ inline constexpr qint64 kMaxSafetensorsHeader = 100'000'000;
 // Validates a whole file's bytes; reads nothing past size.
 std::variant<SafetensorsLayout, SafetensorsIssue> parseSafetensors(const uchar* bytes, qint64 size);
 
-// Converts count little-endian elements to float32: F16 and BF16 exactly, F32 copied
-// (the source may be unaligned).
+// Converts count little-endian elements of a readable dtype to float32: F16 and BF16 exactly,
+// F32 copied (the source may be unaligned).
 void convertToFloat(TensorDtype dtype, const uchar* source, qint64 count, float* destination);
 
 // A validated safetensors file over a memory map.
@@ -85,7 +88,8 @@ public:
     const QHash<QString, QString>& metadata() const { return m_layout.metadata; }
     const TensorInfo* find(const QString& name) const; // nullptr when absent
 
-    // Writes tensor.elementCount() floats to destination.
+    // Writes tensor.elementCount() floats to destination. Throws Error(InvalidModel) naming the
+    // tensor and its dtype when the dtype is not readable.
     void read(const TensorInfo& tensor, float* destination) const;
     // The tensor's floats in place when it is F32 at a 4-byte aligned address (no copy needed), else nullptr.
     const float* mappedFloats(const TensorInfo& tensor) const;

@@ -73,8 +73,10 @@ std::vector<BrokenCase> brokenCases() {
          {"'w'", "data_offsets"}},
         {"unknown dtype", makeFile(R"({"w": {"dtype": "F99", "shape": [1], "data_offsets": [0, 4]}})", 4),
          P::UnknownDtype, {"'w'", "F99"}},
-        {"unsupported dtype", makeFile(R"({"w": {"dtype": "I64", "shape": [1], "data_offsets": [0, 8]}})", 8),
-         P::UnsupportedDtype, {"'w'", "I64", "F32, F16 or BF16"}},
+        {"sub-byte dtype", makeFile(R"({"w": {"dtype": "F4", "shape": [2], "data_offsets": [0, 1]}})", 1),
+         P::UnsupportedDtype, {"'w'", "F4", "F32, F16 or BF16"}},
+        {"I64 sized as 8 bytes", makeFile(R"({"w": {"dtype": "I64", "shape": [2], "data_offsets": [0, 8]}})", 8),
+         P::SizeMismatch, {"'w'", "I64 [2]", "needs 16 bytes"}},
         {"negative dimension", makeFile(R"({"w": {"dtype": "F32", "shape": [-1], "data_offsets": [0, 4]}})", 4),
          P::BadShape, {"'w'", "dimension 0"}},
         {"fractional dimension", makeFile(R"({"w": {"dtype": "F32", "shape": [2, 1.5], "data_offsets": [0, 4]}})", 4),
@@ -233,6 +235,30 @@ TEST(SafetensorsTest, FileReadsAlignedDataInPlaceAndCopiesUnalignedData) {
     }
 }
 
+TEST(SafetensorsTest, OtherDtypesOpenButRefuseToBeReadAsFloats) {
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("mask.safetensors"),
+                                   makeFile(R"({"h.0.attn.bias": {"dtype": "U8", "shape": [1, 1, 2, 2], "data_offsets": [0, 4]},
+                                               "n": {"dtype": "I64", "shape": [1], "data_offsets": [4, 12]}})",
+                                            12));
+    const SafetensorsFile file(path);
+    ASSERT_EQ(file.tensors().size(), 2u);
+    const TensorInfo* n = file.find(QStringLiteral("n"));
+    ASSERT_NE(n, nullptr);
+    EXPECT_EQ(n->dtype, TensorDtype::I64);
+    EXPECT_EQ(file.mappedFloats(*n), nullptr);
+    float out[1];
+    try {
+        file.read(*n, out);
+        FAIL() << "read an I64 tensor as floats";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::InvalidModel);
+        const std::string message = e.what();
+        EXPECT_NE(message.find("'n'"), std::string::npos) << message;
+        EXPECT_NE(message.find("I64"), std::string::npos) << message;
+    }
+}
+
 TEST(SafetensorsTest, FileErrorsNameTheFileAndHaveKinds) {
     QTemporaryDir dir;
     const QString broken = writeFile(dir, QStringLiteral("broken.safetensors"), makeFile("[]", 0));
@@ -284,6 +310,7 @@ TEST(SafetensorsTest, RandomMutationsNeverCrash) {
             ++accepted;
             for (const TensorInfo& t : layout->tensors) {
                 ASSERT_LE(layout->dataOffset + t.end, static_cast<qint64>(bytes.size()));
+                if (!isReadable(t.dtype)) continue;
                 std::vector<float> out(static_cast<size_t>(t.elementCount()));
                 convertToFloat(t.dtype, bytes.data() + layout->dataOffset + t.begin, t.elementCount(), out.data());
             }
