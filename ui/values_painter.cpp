@@ -28,11 +28,10 @@ constexpr std::array<QRgb, kMaxStacked> kKeyColours = {0xE69F00, 0x56B4E9, 0x009
 
 QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
 
-void styleChart(QChart* chart, const FigureStyle& style, const QString& title) {
+void styleChart(QChart* chart, const FigureStyle& style) {
     chart->setBackgroundBrush(style.background);
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setTitle(title);
     chart->setTitleBrush(style.foreground);
     chart->setTitleFont(style.font);
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -49,83 +48,14 @@ void styleAxis(QAbstractAxis* axis, const FigureStyle& style) {
     axis->setTitleFont(scaledFont(style.font, 0.85));
 }
 
-QChart* weightsChart(const ValuesScene& s, const FigureStyle& style) {
-    auto* chart = new QChart;
-    styleChart(chart, style, tr("Weights of “%1” over the keys (they sum to 1)").arg(tokenLabel(s.query)));
-    auto* set = new QBarSet(tr("weight"));
-    set->setColor(Colormap::get(style.colormap == ColormapId::Diverging ? ColormapId::Viridis : style.colormap).at(0.45));
-    QStringList categories;
-    for (const Contribution& c : s.steps->contributions) {
-        *set << static_cast<double>(c.weight);
-        categories << tokenLabel(s.keys.value(c.key), 10);
-    }
-    auto* series = new QBarSeries;
-    series->append(set);
-    chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(categories);
-    auto* y = new QValueAxis;
-    y->setRange(0, 1);
-    y->setTickCount(5);
-    y->setLabelFormat(QStringLiteral("%.2f"));
-    styleAxis(x, style);
-    styleAxis(y, style);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    chart->legend()->hide();
-    return chart;
+QColor weightColour(const FigureStyle& style) {
+    return Colormap::get(style.colormap == ColormapId::Diverging ? ColormapId::Viridis : style.colormap).at(0.45);
 }
 
-QChart* contributionsChart(const ValuesScene& s, const FigureStyle& style) {
-    auto* chart = new QChart;
-    styleChart(chart, style, tr("Output of “%1” = Σ weight × value (stacked by key)").arg(tokenLabel(s.query)));
-    std::vector<Contribution> order = s.steps->contributions;
-    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
-    const auto dims = static_cast<int>(std::min<Eigen::Index>(s.steps->output.size(), kMaxDims));
-    auto* stacked = new QStackedBarSeries;
-    RowVector rest = RowVector::Zero(s.steps->output.size());
-    for (size_t i = 0; i < order.size(); ++i) {
-        if (static_cast<int>(i) >= kMaxStacked) {
-            rest += order[i].contribution;
-            continue;
-        }
-        auto* set = new QBarSet(QStringLiteral("%1 × v(%2)").arg(static_cast<double>(order[i].weight), 0, 'f', 2)
-                                    .arg(tokenLabel(s.keys.value(order[i].key), 10)));
-        set->setColor(QColor(kKeyColours[i]));
-        set->setBorderColor(style.background);
-        for (int d = 0; d < dims; ++d) *set << static_cast<double>(order[i].contribution[d]);
-        stacked->append(set);
-    }
-    if (order.size() > static_cast<size_t>(kMaxStacked)) {
-        auto* set = new QBarSet(tr("other keys"));
-        set->setColor(style.muted);
-        for (int d = 0; d < dims; ++d) *set << static_cast<double>(rest[d]);
-        stacked->append(set);
-    }
-    chart->addSeries(stacked);
-    auto* output = new QLineSeries;
-    output->setName(tr("output"));
-    output->setPen(QPen(style.foreground, 2));
-    output->setPointsVisible(true);
-    for (int d = 0; d < dims; ++d) output->append(d, static_cast<double>(s.steps->output[d]));
-    chart->addSeries(output);
-    auto* x = new QBarCategoryAxis;
-    for (int d = 0; d < dims; ++d) x->append(QString::number(d));
-    x->setTitleText(dims < s.steps->output.size() ? tr("value dimension (first %1)").arg(dims) : tr("value dimension"));
-    auto* y = new QValueAxis;
-    styleAxis(x, style);
-    styleAxis(y, style);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* series : chart->series()) {
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
-    y->applyNiceNumbers();
-    chart->legend()->setAlignment(Qt::AlignRight);
-    return chart;
+void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y) {
+    chart->addSeries(series);
+    series->attachAxis(x);
+    series->attachAxis(y);
 }
 } // namespace
 
@@ -139,7 +69,111 @@ ValuesScene valuesScene(const AttentionTrace& trace, int layer, int head, int qu
     return s;
 }
 
-void renderValues(QPainter& p, const ValuesScene& s, const QRectF& bounds, const FigureStyle& style) {
+ValuesCharts::ValuesCharts()
+    : m_weights(new QChart), m_weightSeries(new QBarSeries), m_weightSet(new QBarSet(QString())),
+      m_weightKeys(new QBarCategoryAxis), m_weightAxis(new QValueAxis), m_contributions(new QChart),
+      m_stacked(new QStackedBarSeries), m_output(new QLineSeries), m_dims(new QBarCategoryAxis),
+      m_valueAxis(new QValueAxis) {
+    m_weightSeries->append(m_weightSet);
+    m_weights->addAxis(m_weightKeys, Qt::AlignBottom);
+    m_weights->addAxis(m_weightAxis, Qt::AlignLeft);
+    attach(m_weights, m_weightSeries, m_weightKeys, m_weightAxis);
+    m_weightAxis->setRange(0, 1);
+    m_weightAxis->setTickCount(5);
+    m_weightAxis->setLabelFormat(QStringLiteral("%.2f"));
+    m_weights->legend()->hide();
+
+    m_output->setName(tr("output"));
+    m_output->setPointsVisible(true);
+    m_contributions->addAxis(m_dims, Qt::AlignBottom);
+    m_contributions->addAxis(m_valueAxis, Qt::AlignLeft);
+    attach(m_contributions, m_stacked, m_dims, m_valueAxis);
+    attach(m_contributions, m_output, m_dims, m_valueAxis);
+    m_contributions->legend()->setAlignment(Qt::AlignRight);
+    m_scene.addItem(m_weights);
+    m_scene.addItem(m_contributions);
+}
+
+ValuesCharts::~ValuesCharts() = default;
+
+void ValuesCharts::applyStyle(const FigureStyle& style) {
+    if (m_style && m_style->background == style.background && m_style->foreground == style.foreground &&
+        m_style->font == style.font && m_style->colormap == style.colormap)
+        return;
+    m_style = style;
+    styleChart(m_weights, style);
+    styleChart(m_contributions, style);
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_weightKeys), static_cast<QAbstractAxis*>(m_weightAxis),
+                                static_cast<QAbstractAxis*>(m_dims), static_cast<QAbstractAxis*>(m_valueAxis)})
+        styleAxis(axis, style);
+    m_weightSet->setColor(weightColour(style));
+    m_output->setPen(QPen(style.foreground, 2));
+}
+
+void ValuesCharts::fillWeights(const ValuesScene& s) {
+    m_weights->setTitle(tr("Weights of “%1” over the keys (they sum to 1)").arg(tokenLabel(s.query)));
+    QList<qreal> values;
+    QStringList categories;
+    for (const Contribution& c : s.steps->contributions) {
+        values << static_cast<double>(c.weight);
+        categories << tokenLabel(s.keys.value(c.key), 10);
+    }
+    m_weightSet->remove(0, m_weightSet->count());
+    m_weightSet->append(values);
+    if (m_weightKeys->categories() != categories) m_weightKeys->setCategories(categories);
+}
+
+void ValuesCharts::fillContributions(const ValuesScene& s) {
+    m_contributions->setTitle(tr("Output of “%1” = Σ weight × value (stacked by key)").arg(tokenLabel(s.query)));
+    std::vector<Contribution> order = s.steps->contributions;
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    const auto dims = static_cast<int>(std::min<Eigen::Index>(s.steps->output.size(), kMaxDims));
+    const auto barsOf = [dims](const RowVector& v) {
+        QList<qreal> out;
+        for (int d = 0; d < dims; ++d) out << static_cast<double>(v[d]);
+        return out;
+    };
+    m_stacked->clear();
+    RowVector rest = RowVector::Zero(s.steps->output.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        if (static_cast<int>(i) >= kMaxStacked) {
+            rest += order[i].contribution;
+            continue;
+        }
+        auto* set = new QBarSet(QStringLiteral("%1 × v(%2)").arg(static_cast<double>(order[i].weight), 0, 'f', 2)
+                                    .arg(tokenLabel(s.keys.value(order[i].key), 10)));
+        set->setColor(QColor(kKeyColours[i]));
+        set->setBorderColor(m_style->background);
+        set->append(barsOf(order[i].contribution));
+        m_stacked->append(set);
+    }
+    if (order.size() > static_cast<size_t>(kMaxStacked)) {
+        auto* set = new QBarSet(tr("other keys"));
+        set->setColor(m_style->muted);
+        set->append(barsOf(rest));
+        m_stacked->append(set);
+    }
+    QList<QPointF> points;
+    for (int d = 0; d < dims; ++d) points << QPointF(d, static_cast<double>(s.steps->output[d]));
+    m_output->replace(points);
+    QStringList dimNames;
+    for (int d = 0; d < dims; ++d) dimNames << QString::number(d);
+    if (m_dims->categories() != dimNames) m_dims->setCategories(dimNames);
+    m_dims->setTitleText(dims < s.steps->output.size() ? tr("value dimension (first %1)").arg(dims)
+                                                       : tr("value dimension"));
+    // Stacked bars reach beyond the output where contributions have mixed signs: fit both.
+    double low = 0, high = 0;
+    for (int d = 0; d < dims; ++d) {
+        double up = 0, down = 0;
+        for (const Contribution& c : order) (c.contribution[d] > 0 ? up : down) += static_cast<double>(c.contribution[d]);
+        low = std::min({low, down, static_cast<double>(s.steps->output[d])});
+        high = std::max({high, up, static_cast<double>(s.steps->output[d])});
+    }
+    m_valueAxis->setRange(low, high > low ? high : low + 1);
+    m_valueAxis->applyNiceNumbers();
+}
+
+void ValuesCharts::render(QPainter& p, const ValuesScene& s, const QRectF& bounds, const FigureStyle& style) {
     p.save();
     p.fillRect(bounds, style.background);
     if (!s.steps) {
@@ -149,19 +183,21 @@ void renderValues(QPainter& p, const ValuesScene& s, const QRectF& bounds, const
         p.restore();
         return;
     }
-    // Charts live in a scene only while they draw; the scene owns and deletes them.
-    QGraphicsScene scene;
-    QChart* top = weightsChart(s, style);
-    QChart* bottom = contributionsChart(s, style);
-    scene.addItem(top);
-    scene.addItem(bottom);
-    const QSizeF half(bounds.width(), bounds.height() * 0.42);
-    top->setGeometry(QRectF(QPointF(0, 0), half));
-    bottom->setGeometry(QRectF(QPointF(0, half.height()), QSizeF(bounds.width(), bounds.height() - half.height())));
-    scene.setSceneRect(0, 0, bounds.width(), bounds.height());
+    applyStyle(style);
+    fillWeights(s);
+    fillContributions(s);
+    const QSizeF top(bounds.width(), bounds.height() * 0.42);
+    m_weights->setGeometry(QRectF(QPointF(0, 0), top));
+    m_contributions->setGeometry(QRectF(QPointF(0, top.height()), QSizeF(bounds.width(), bounds.height() - top.height())));
+    m_scene.setSceneRect(0, 0, bounds.width(), bounds.height());
     p.setRenderHint(QPainter::Antialiasing);
-    scene.render(&p, bounds, scene.sceneRect());
+    m_scene.render(&p, bounds, m_scene.sceneRect());
     p.restore();
+}
+
+void renderValues(QPainter& painter, const ValuesScene& scene, const QRectF& bounds, const FigureStyle& style) {
+    ValuesCharts charts;
+    charts.render(painter, scene, bounds, style);
 }
 
 } // namespace qkview::ui

@@ -12,7 +12,7 @@ void ValuesView::updateScene() {
 }
 
 void ValuesView::draw(QPainter& painter, const QRectF& bounds, const FigureStyle& style) {
-    renderValues(painter, m_scene, bounds, style);
+    m_charts.render(painter, m_scene, bounds, style);
 }
 
 } // namespace qkview::ui

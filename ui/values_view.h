@@ -17,6 +17,7 @@ protected:
 
 private:
     ValuesScene m_scene;
+    ValuesCharts m_charts;
 };
 
 } // namespace qkview::ui
