@@ -2,6 +2,7 @@
 // qkview: no arguments opens the GUI; `dump` and `export` run headless.
 #include "error.h"
 #include "model.h"
+#include "model_folder.h"
 #include "teaching_model.h"
 #include "trace_json.h"
 #include "main_window.h"
@@ -47,6 +48,8 @@ int runDump(const QStringList& arguments) {
         {QStringLiteral("no-scale"), QStringLiteral("Do not divide scores by sqrt(d_head).")},
         {QStringLiteral("temperature"), QStringLiteral("Divide scores by T (> 0, default 1)."), QStringLiteral("T"), QStringLiteral("1")},
         {QStringLiteral("causal"), QStringLiteral("Mask keys after each query.")},
+        {QStringLiteral("model"), QStringLiteral("A GPT-2 family model folder (Hugging Face layout); default: the built-in teaching model."),
+         QStringLiteral("DIR")},
     });
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -89,8 +92,10 @@ int runDump(const QStringList& arguments) {
     }
 
     try {
-        const qkview::TeachingModel model;
-        const auto trace = qkview::traceText(model, parser.value(QStringLiteral("text")), options);
+        const std::unique_ptr<qkview::Model> model = parser.isSet(QStringLiteral("model"))
+                                                         ? qkview::loadModelFolder(parser.value(QStringLiteral("model")))
+                                                         : std::make_unique<qkview::TeachingModel>();
+        const auto trace = qkview::traceText(*model, parser.value(QStringLiteral("text")), options);
         const QByteArray out = format == u"json" ? qkview::traceToJson(*trace, selection)
                                                  : qkview::traceToText(*trace, selection);
         QFile stdoutFile;

@@ -203,21 +203,6 @@ std::unique_ptr<const Gpt2Tokenizer::Data> buildData(const QString& vocabFile, c
     return data;
 }
 
-// PCRE2 refuses invalid UTF-16; a lone surrogate becomes U+FFFD (same length, so offsets hold), which is
-// also what the reference's TextEncoder makes of it.
-QString withoutLoneSurrogates(const QString& text) {
-    if (text.isValidUtf16()) return text;
-    QString valid = text;
-    for (qsizetype i = 0; i < valid.size(); ++i) {
-        const bool pairedHigh =
-            valid[i].isHighSurrogate() && i + 1 < valid.size() && valid[i + 1].isLowSurrogate();
-        if (pairedHigh)
-            ++i;
-        else if (valid[i].isSurrogate())
-            valid[i] = QChar::ReplacementCharacter;
-    }
-    return valid;
-}
 } // namespace
 
 // encoder.py's bpe(): repeatedly take the adjacent pair with the lowest rank and merge every occurrence

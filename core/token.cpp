@@ -19,4 +19,17 @@ void setSpan(Token& token, const QString& source, int utf16Start, int utf16End) 
     token.end = token.start + codePointsBefore(source.mid(utf16Start, utf16End - utf16Start), utf16End - utf16Start);
 }
 
+QString withoutLoneSurrogates(const QString& text) {
+    if (text.isValidUtf16()) return text;
+    QString valid = text;
+    for (qsizetype i = 0; i < valid.size(); ++i) {
+        const bool pairedHigh = valid[i].isHighSurrogate() && i + 1 < valid.size() && valid[i + 1].isLowSurrogate();
+        if (pairedHigh)
+            ++i;
+        else if (valid[i].isSurrogate())
+            valid[i] = QChar::ReplacementCharacter;
+    }
+    return valid;
+}
+
 } // namespace qkview

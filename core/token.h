@@ -23,4 +23,8 @@ using TokenList = std::vector<Token>;
 // Code-point offsets for a UTF-16 span of text; sets both pairs of a token's offsets.
 void setSpan(Token& token, const QString& source, int utf16Start, int utf16End);
 
+// text with every lone surrogate replaced by U+FFFD: the same length, so offsets hold. PCRE2 (behind
+// QRegularExpression) refuses invalid UTF-16, and GPT-2's reference encoder makes the same replacement.
+QString withoutLoneSurrogates(const QString& text);
+
 } // namespace qkview

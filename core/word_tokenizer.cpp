@@ -16,13 +16,7 @@ WordTokenizer::WordTokenizer(IdOf idOf)
 
 TokenList WordTokenizer::encode(const QString& text) const {
     TokenList tokens;
-    // PCRE2 refuses invalid UTF-16; a lone surrogate becomes U+FFFD (same length, so offsets hold).
-    QString valid = text;
-    for (qsizetype i = 0; i < valid.size(); ++i) {
-        const bool pairedHigh = valid[i].isHighSurrogate() && i + 1 < valid.size() && valid[i + 1].isLowSurrogate();
-        if (pairedHigh) ++i;
-        else if (valid[i].isSurrogate()) valid[i] = QChar::ReplacementCharacter;
-    }
+    const QString valid = withoutLoneSurrogates(text);
     auto it = m_pattern.globalMatch(valid);
     while (it.hasNext()) {
         const auto match = it.next();

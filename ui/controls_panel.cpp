@@ -129,7 +129,13 @@ void ControlsPanel::syncFromSession() {
     for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_numbers})
         w->blockSignals(true);
     m_scale->setChecked(o.scale);
-    m_causal->setChecked(o.causal);
+    // Some models (GPT-2) are causal by construction: show the mask on and fixed.
+    const TracePtr& trace = m_session->trace();
+    const bool forced = trace && trace->options.causal && !o.causal;
+    m_causal->setChecked(o.causal || forced);
+    m_causal->setEnabled(!forced);
+    m_causal->setToolTip(forced ? tr("This model was trained to see only earlier tokens: its mask is always on")
+                                : tr("Hide keys that come after the query, as GPT-style models do"));
     m_temperature->setValue(sliderFromTemperature(o.temperature));
     m_temperatureLabel->setText(QString::number(static_cast<double>(o.temperature), 'f', 2));
     m_kind->setCurrentIndex(static_cast<int>(v.kind));

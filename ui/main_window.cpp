@@ -6,6 +6,9 @@
 #include "help_panel.h"
 #include "lines_view.h"
 #include "math_view.h"
+#include "model_loader.h"
+#include "next_token_view.h"
+#include "teaching_model.h"
 #include "sentence_edit.h"
 #include "token_chips.h"
 #include "values_view.h"
@@ -14,6 +17,12 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QProgressDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -55,6 +64,7 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     m_tabs->addTab(new ValuesView(m_session), tr("&Values"));
     m_tabs->addTab(scrolled(m_math), tr("&Math"));
     m_tabs->addTab(new VectorView(m_session), tr("Vec&tors"));
+    m_tabs->addTab(new NextTokenView(m_session), tr("&Next token"));
     m_tabs->addTab(new HelpPanel, tr("&Help"));
     m_tabs->setCurrentIndex(2);
 
@@ -91,6 +101,27 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     connect(m_session, &Session::busyChanged, this, [this](bool busy) { m_busyLabel->setText(busy ? tr("computing…") : QString()); });
     connect(m_session, &Session::noticeChanged, this, &MainWindow::updateStatus);
     connect(m_session, &Session::modelChanged, this, &MainWindow::updateStatus);
+    m_loader = new ModelLoader(this);
+    connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onModelLoaded);
+    connect(m_loader, &ModelLoader::progress, this, [this](double fraction, const QString& message) {
+        if (!m_progress) return;
+        m_progress->setValue(static_cast<int>(fraction * 100));
+        m_progress->setLabelText(message);
+    });
+    connect(m_loader, &ModelLoader::failed, this, [this](const QString& dir, const QString& message) {
+        delete m_progress;
+        // Window-modal but not blocking: the app keeps running its event loop.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open the model"),
+                                    tr("%1\n\n%2").arg(QDir::toNativeSeparators(dir), message), QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("modelError"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    connect(m_loader, &ModelLoader::cancelled, this, [this] {
+        delete m_progress;
+        statusBar()->showMessage(tr("Loading cancelled; the current model stays."), 5000);
+    });
+    setAcceptDrops(true);
     buildMenus();
 
     Selection first;
@@ -115,6 +146,17 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* model = menuBar()->addMenu(tr("&Model"));
+    model->addAction(tr("&Open Model Folder…"), QKeySequence::Open, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Open a GPT-2 model folder (config.json, model.safetensors, vocab.json + merges.txt)"),
+            QSettings().value(QStringLiteral("models/lastDir")).toString());
+        if (!dir.isEmpty()) openModelFolder(dir);
+    });
+    m_recentMenu = model->addMenu(tr("&Recent Models"));
+    model->addAction(tr("&Built-in Teaching Model"), this, &MainWindow::useBuiltInModel);
+    updateRecentModels();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QMenu* themes = view->addMenu(tr("&Theme"));
@@ -211,6 +253,52 @@ void MainWindow::saveState() const {
     s.setValue(QStringLiteral("selection/head"), sel.head);
     s.setValue(QStringLiteral("selection/query"), sel.query);
     s.setValue(QStringLiteral("selection/key"), sel.key);
+}
+
+void MainWindow::openModelFolder(const QString& dir) {
+    delete m_progress;
+    m_progress = new QProgressDialog(tr("Opening %1…").arg(QDir::toNativeSeparators(dir)), tr("Cancel"), 0, 100, this);
+    m_progress->setWindowTitle(tr("Opening model"));
+    m_progress->setMinimumDuration(300);
+    m_progress->setAutoClose(false);
+    connect(m_progress, &QProgressDialog::canceled, m_loader, &ModelLoader::cancel);
+    m_loader->load(dir);
+}
+
+void MainWindow::onModelLoaded(const ModelPtr& model, const QString& dir) {
+    delete m_progress;
+    m_session->setModel(model);
+    if (m_restore) {
+        QSettings s;
+        QStringList recent = s.value(QStringLiteral("models/recent")).toStringList();
+        recent.removeAll(dir);
+        recent.prepend(dir);
+        s.setValue(QStringLiteral("models/recent"), recent.mid(0, 8));
+        s.setValue(QStringLiteral("models/lastDir"), QFileInfo(dir).absolutePath());
+    }
+    updateRecentModels();
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(dir)), 5000);
+}
+
+void MainWindow::useBuiltInModel() { m_session->setModel(std::make_shared<TeachingModel>()); }
+
+void MainWindow::updateRecentModels() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("models/recent")).toStringList();
+    for (const QString& dir : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(dir), this, [this, dir] { openModelFolder(dir); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile() && QFileInfo(urls.first().toLocalFile()).isDir())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    openModelFolder(event->mimeData()->urls().first().toLocalFile());
+    event->acceptProposedAction();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

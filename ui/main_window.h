@@ -5,8 +5,11 @@
 #include "theme.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
+class QMenu;
+class QProgressDialog;
 class QTabWidget;
 class QSplitter;
 
@@ -35,17 +38,25 @@ public:
 
     static QString defaultSentence();
     void setTheme(Theme theme);
+    // Loads a model folder off the GUI thread with a cancellable progress dialog; the text and
+    // selection stay. Errors are shown in a message box and the current model stays.
+    void openModelFolder(const QString& dir);
+    void useBuiltInModel();
     // Shows the side tab whose title matches name (case-insensitive, without '&'); false if none does.
     bool showSideTab(const QString& name);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildMenus();
     void restoreState();
     void saveState() const;
     void updateStatus();
+    void updateRecentModels();
+    void onModelLoaded(const ModelPtr& model, const QString& dir);
 
     Session* m_session;
     SentenceEdit* m_sentence;
@@ -59,6 +70,9 @@ private:
     QLabel* m_modelLabel;
     QLabel* m_busyLabel;
     QLabel* m_noticeLabel;
+    class ModelLoader* m_loader;
+    QPointer<QProgressDialog> m_progress; // while a model loads
+    QMenu* m_recentMenu = nullptr;
     Theme m_theme = Theme::Light;
     bool m_restore;
 };

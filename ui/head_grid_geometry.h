@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Where every thumbnail of the head grid (layers × heads) and its labels go: a pure value type.
+#include <QPoint>
+#include <QRectF>
+
+#include <optional>
+
+namespace qkview::ui {
+
+struct HeadGridLayoutInput {
+    QRectF bounds;
+    int layers = 0;           // rows
+    int heads = 0;            // columns
+    double rowLabelWidth = 0; // widest layer label
+    double columnLabelWidth = 0; // widest head label
+    double textHeight = 12;   // line height of the label font
+    double minThumb = 0;      // the screen scrolls rather than shrinking thumbnails below this
+    bool names = false;       // leave a line under each thumbnail for the head's name when there is room
+};
+
+class HeadGridGeometry {
+public:
+    explicit HeadGridGeometry(const HeadGridLayoutInput& input);
+
+    double thumbSize() const { return m_thumb; }
+    double spacing() const { return m_spacing; }
+    bool showsNames() const { return m_names; }
+    // Draw every step-th label when labels are wider or taller than a thumbnail.
+    int rowLabelStep() const { return m_rowStep; }
+    int columnLabelStep() const { return m_columnStep; }
+
+    QRectF thumbRect(int layer, int head) const;
+    QRectF nameRect(int layer, int head) const; // empty when names are not shown
+    QRectF rowLabelRect(int layer) const;
+    QRectF columnLabelRect(int head) const;
+    QRectF columnTitleRect() const;
+    QRectF rowTitleRect() const; // to be drawn rotated
+    QRectF gridRect() const;
+    // x = head, y = layer; the whole pitch cell around a thumbnail counts.
+    std::optional<QPoint> headAt(const QPointF& p) const;
+    // The smallest size that fits everything with thumbnails of minThumb (for scroll areas).
+    QSizeF minimumSize() const;
+
+private:
+    double gap() const { return m_input.textHeight * 0.4; }
+    double leftWidth() const { return m_input.textHeight + gap() + m_input.rowLabelWidth + gap(); }
+    double topHeight() const { return 2 * m_input.textHeight + 2 * gap(); }
+    double nameHeight() const { return m_names ? m_input.textHeight * 0.9 : 0; }
+    double pitchX() const { return m_thumb + m_spacing; }
+    double pitchY() const { return m_thumb + m_spacing + nameHeight(); }
+
+    HeadGridLayoutInput m_input;
+    double m_thumb = 1, m_spacing = 2;
+    bool m_names = false;
+    int m_rowStep = 1, m_columnStep = 1;
+    QPointF m_origin; // top-left of the first thumbnail
+};
+
+} // namespace qkview::ui
