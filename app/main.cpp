@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // qkview: no arguments opens the GUI; `dump` and `export` run headless.
 #include "error.h"
+#include "figure_exporter.h"
 #include "model.h"
 #include "model_folder.h"
 #include "teaching_model.h"
@@ -9,6 +10,8 @@
 #include "theme.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QRegularExpression>
 #include <QApplication>
 #include <QFile>
 #include <QTextStream>
@@ -110,6 +113,192 @@ int runDump(const QStringList& arguments) {
     }
 }
 
+// A length with an optional unit (px, cm, mm, in) in inches; pixels go through dpi. nullopt when malformed.
+std::optional<double> lengthInInches(const QString& text, int dpi) {
+    static const QRegularExpression pattern(QStringLiteral("^\\s*([0-9]*\\.?[0-9]+)\\s*(px|cm|mm|in)?\\s*$"));
+    const QRegularExpressionMatch m = pattern.match(text.toLower());
+    if (!m.hasMatch()) return std::nullopt;
+    const double value = m.captured(1).toDouble();
+    const QString unit = m.captured(2);
+    if (unit == u"cm") return value / 2.54;
+    if (unit == u"mm") return value / 25.4;
+    if (unit == u"in") return value;
+    return value / dpi;
+}
+
+// A token given by index or by its text (exact, then ignoring case and spaces); throws a usage message.
+int tokenOption(const QCommandLineParser& parser, const QString& name, const qkview::AttentionTrace& trace) {
+    const QString value = parser.value(name);
+    bool isNumber = false;
+    const int index = value.toInt(&isNumber);
+    if (isNumber) return index; // the figure checks the range and names it
+    for (int pass = 0; pass < 2; ++pass)
+        for (int i = 0; i < trace.tokenCount(); ++i) {
+            const QString& token = trace.tokens[static_cast<size_t>(i)].text;
+            if (pass == 0 ? token == value : token.trimmed().compare(value.trimmed(), Qt::CaseInsensitive) == 0) return i;
+        }
+    QStringList tokens;
+    for (const qkview::Token& t : trace.tokens) tokens << t.text;
+    throw std::invalid_argument(QStringLiteral("--%1 '%2' is neither a token index nor a token of the text (%3)")
+                                    .arg(name, value, tokens.join(QStringLiteral(", "))).toStdString());
+}
+
+// Figures without a display: the same composer and painters as the GUI's Export Figure dialog.
+int runExport(const QStringList& arguments) {
+    using namespace qkview::ui;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Export a figure of the attention of a text as PNG, SVG or PDF.\n"
+        "Example: qkview export --text \"The cat sat on the mat\" --view lesson -o lesson.pdf"));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("text"), QStringLiteral("The text to run through the model."), QStringLiteral("TEXT")},
+        {QStringLiteral("model"), QStringLiteral("A GPT-2 family model folder (Hugging Face layout); default: the built-in teaching model."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("view"), QStringLiteral("heatmap (default), lines, values, math, grid or lesson."), QStringLiteral("VIEW"),
+         QStringLiteral("heatmap")},
+        {QStringLiteral("layer"), QStringLiteral("Layer (0-based, default 0)."), QStringLiteral("L")},
+        {QStringLiteral("head"), QStringLiteral("Head (0-based, default 0), or 'all' for one file per head in the folder -o."),
+         QStringLiteral("H")},
+        {QStringLiteral("what"), QStringLiteral("weights (default), scores or scaled_scores."), QStringLiteral("WHAT"),
+         QStringLiteral("weights")},
+        {QStringLiteral("query"), QStringLiteral("The query token, by index or text (default: none; values, math and lesson "
+                                                 "take the query that attends most sharply)."), QStringLiteral("Q")},
+        {QStringLiteral("key"), QStringLiteral("The key token, by index or text."), QStringLiteral("K")},
+        {QStringLiteral("format"), QStringLiteral("png, svg or pdf (default: from the suffix of -o)."), QStringLiteral("FORMAT")},
+        {QStringLiteral("dpi"), QStringLiteral("Dots per inch, 72-600 (default 150): the PNG's resolution, and how pixel sizes become inches."),
+         QStringLiteral("N"), QStringLiteral("150")},
+        {QStringLiteral("width"), QStringLiteral("Width in px (default 1600), or with a unit: 16cm, 160mm, 6.5in."), QStringLiteral("W")},
+        {QStringLiteral("height"), QStringLiteral("Height in px (default 900), or with a unit."), QStringLiteral("H")},
+        {QStringLiteral("colormap"), QStringLiteral("viridis (default), cividis, magma, greys or diverging."), QStringLiteral("NAME"),
+         QStringLiteral("viridis")},
+        {QStringLiteral("numbers"), QStringLiteral("Write the value in each heatmap cell.")},
+        {QStringLiteral("title"), QStringLiteral("Title above the figure (default: names the head; \"\" for none)."), QStringLiteral("T")},
+        {QStringLiteral("caption"), QStringLiteral("Caption below (default: names the model, text and options; \"\" for none)."),
+         QStringLiteral("C")},
+        {QStringLiteral("no-scale"), QStringLiteral("Do not divide scores by sqrt(d_head).")},
+        {QStringLiteral("temperature"), QStringLiteral("Divide scores by T (> 0, default 1)."), QStringLiteral("T"), QStringLiteral("1")},
+        {QStringLiteral("causal"), QStringLiteral("Mask keys after each query.")},
+        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The file to write (a folder with --head all)."),
+         QStringLiteral("PATH")},
+    });
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return BadUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return Success;
+    }
+    const auto usage = [](const QString& message) {
+        printError(message);
+        return BadUsage;
+    };
+    if (!parser.positionalArguments().isEmpty())
+        return usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    if (!parser.isSet(QStringLiteral("text"))) return usage(QStringLiteral("export needs --text TEXT"));
+    if (!parser.isSet(QStringLiteral("output"))) return usage(QStringLiteral("export needs -o PATH"));
+    const QString output = parser.value(QStringLiteral("output"));
+    const bool allHeads = parser.value(QStringLiteral("head")) == u"all";
+
+    FigureRequest request;
+    const auto view = figureViewFromName(parser.value(QStringLiteral("view")));
+    if (!view)
+        return usage(QStringLiteral("unknown view '%1' (choose %2)")
+                         .arg(parser.value(QStringLiteral("view")), figureViewNames().join(QStringLiteral(", "))));
+    request.view = *view;
+    const QString what = parser.value(QStringLiteral("what"));
+    if (what == u"weights") request.what = MatrixKind::Weights;
+    else if (what == u"scores") request.what = MatrixKind::Scores;
+    else if (what == u"scaled_scores") request.what = MatrixKind::ScaledScores;
+    else return usage(QStringLiteral("--what must be weights, scores or scaled_scores, got '%1'").arg(what));
+    const auto colormap = Colormap::fromName(parser.value(QStringLiteral("colormap")));
+    if (!colormap)
+        return usage(QStringLiteral("unknown colour map '%1' (choose %2)")
+                         .arg(parser.value(QStringLiteral("colormap")), Colormap::names().join(QStringLiteral(", "))));
+    request.colormap = *colormap;
+    request.numbers = parser.isSet(QStringLiteral("numbers"));
+    if (parser.isSet(QStringLiteral("title"))) request.title = parser.value(QStringLiteral("title"));
+    if (parser.isSet(QStringLiteral("caption"))) request.caption = parser.value(QStringLiteral("caption"));
+
+    std::optional<FigureFormat> format = parser.isSet(QStringLiteral("format"))
+                                             ? figureFormatFromName(parser.value(QStringLiteral("format")))
+                                             : (allHeads ? std::nullopt : figureFormatFromPath(output));
+    if (!format) {
+        if (parser.isSet(QStringLiteral("format")))
+            return usage(QStringLiteral("--format must be png, svg or pdf, got '%1'").arg(parser.value(QStringLiteral("format"))));
+        return usage(QStringLiteral("cannot tell the format from '%1': add --format png|svg|pdf").arg(output));
+    }
+    bool ok = false;
+    const int dpi = parser.value(QStringLiteral("dpi")).toInt(&ok);
+    if (!ok || dpi < kMinDpi || dpi > kMaxDpi)
+        return usage(QStringLiteral("--dpi must be a whole number from %1 to %2, got '%3'")
+                         .arg(kMinDpi).arg(kMaxDpi).arg(parser.value(QStringLiteral("dpi"))));
+    const auto width = lengthInInches(parser.value(QStringLiteral("width")), dpi);
+    const auto height = lengthInInches(parser.value(QStringLiteral("height")), dpi);
+    const bool hasWidth = parser.isSet(QStringLiteral("width")), hasHeight = parser.isSet(QStringLiteral("height"));
+    if ((hasWidth && !width) || (hasHeight && !height))
+        return usage(QStringLiteral("--width and --height take a length such as 1600, 1600px, 16cm or 6.5in"));
+    // A missing side keeps the 16:9 of slides.
+    const double w = hasWidth ? *width : (hasHeight ? *height * 16 / 9 : 1600.0 / dpi);
+    const double h = hasHeight ? *height : w * 9 / 16;
+    FigureSize size = FigureSize::from(QSizeF(w, h), SizeUnit::Inches, dpi);
+
+    qkview::AttentionOptions options;
+    options.scale = !parser.isSet(QStringLiteral("no-scale"));
+    options.causal = parser.isSet(QStringLiteral("causal"));
+    options.temperature = parser.value(QStringLiteral("temperature")).toFloat(&ok);
+    if (!ok) return usage(QStringLiteral("--temperature takes a number, got '%1'").arg(parser.value(QStringLiteral("temperature"))));
+
+    try {
+        qkview::validate(options);
+        checkFigureSize(size);
+        request.layer = intOption(parser, QStringLiteral("layer")).value_or(0);
+        if (!allHeads) request.head = intOption(parser, QStringLiteral("head")).value_or(0);
+        const std::unique_ptr<qkview::Model> model = parser.isSet(QStringLiteral("model"))
+                                                         ? qkview::loadModelFolder(parser.value(QStringLiteral("model")))
+                                                         : std::make_unique<qkview::TeachingModel>();
+        const qkview::TracePtr trace = qkview::traceText(*model, parser.value(QStringLiteral("text")), options);
+        if (parser.isSet(QStringLiteral("query"))) request.query = tokenOption(parser, QStringLiteral("query"), *trace);
+        if (parser.isSet(QStringLiteral("key"))) request.key = tokenOption(parser, QStringLiteral("key"), *trace);
+
+        // Every figure is checked before the first file is touched.
+        std::vector<std::pair<FigureRequest, QString>> jobs;
+        if (!allHeads) {
+            jobs.emplace_back(request, output);
+        } else {
+            const bool oneLayer = parser.isSet(QStringLiteral("layer"));
+            for (int l = oneLayer ? request.layer : 0; l < (oneLayer ? request.layer + 1 : trace->config.layers); ++l)
+                for (int hd = 0; hd < trace->config.heads; ++hd) {
+                    FigureRequest r = request;
+                    r.layer = l;
+                    r.head = hd;
+                    jobs.emplace_back(r, QDir(output).filePath(
+                                             QStringLiteral("layer%1_head%2.%3").arg(l).arg(hd).arg(figureFormatName(*format))));
+                }
+        }
+        for (auto& [r, path] : jobs) {
+            r.size = size.units();
+            checkFigureRequest(r, *trace);
+        }
+        if (allHeads && !QDir().mkpath(output)) {
+            printError(QStringLiteral("cannot create the folder %1").arg(output));
+            return RuntimeError;
+        }
+        for (const auto& [r, path] : jobs) {
+            FigureExporter(trace, r).save(path, *format, size);
+            std::printf("%s\n", qPrintable(QDir::toNativeSeparators(path)));
+        }
+        return Success;
+    } catch (const qkview::Error& e) {
+        printError(QString::fromStdString(e.what()));
+        return e.kind() == qkview::Error::Kind::InvalidArgument ? BadUsage : RuntimeError;
+    } catch (const std::invalid_argument& e) {
+        printError(QString::fromStdString(e.what()));
+        return BadUsage;
+    }
+}
+
 // GUI: the main window on the built-in teaching model. --screenshot saves the window once it has
 // drawn its first trace and quits (used for the README and for checking the look under Xvfb).
 int runGui(int argc, char* argv[]) {
@@ -168,10 +357,11 @@ int runTopLevel(int argc, char* argv[]) {
     parser.setApplicationDescription(QStringLiteral(
         "qkview makes attention visible: queries, keys, scores, weights and values.\n\n"
         "Commands:\n  dump     print the attention trace (qkview dump --help)\n"
+        "  export   write a figure as PNG, SVG or PDF (qkview export --help)\n"
         "With no command, the desktop app opens."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("dump, or nothing for the GUI"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("dump, export, or nothing for the GUI"));
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
         return BadUsage;
@@ -200,6 +390,14 @@ int main(int argc, char* argv[]) {
         QStringList args = QCoreApplication::arguments();
         args.removeAt(1);
         return runDump(args);
+    }
+    if (command == "export") {
+        // Qt Charts draw through widgets, so export needs a QApplication, but never a display.
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        QStringList args = QCoreApplication::arguments();
+        args.removeAt(1);
+        return runExport(args);
     }
     // Anything else that is not the plain GUI (help, version, unknown words) needs no display.
     if (wantsHelpOrVersion(argc, argv) || (!command.isEmpty() && !command.startsWith('-')))

@@ -146,7 +146,8 @@ QString defaultCaption(const FigureRequest& request, const AttentionTrace& trace
                                                                               headLabel(trace, request.layer, request.head)));
     QString text = trace.text.simplified();
     if (text.size() > 80) text = text.left(79) + QStringLiteral("…");
-    parts << tr("text “%1” (%n token(s))", nullptr, trace.tokenCount()).arg(text);
+    const int t = trace.tokenCount();
+    parts << (t == 1 ? tr("text “%1” (1 token)").arg(text) : tr("text “%1” (%2 tokens)").arg(text).arg(t));
     const int dHead = trace.config.dHead;
     QString softmax = trace.options.scale ? tr("weights = softmax(q·k / √%1)").arg(dHead) : tr("weights = softmax(q·k), unscaled");
     if (trace.options.temperature != 1.0f) softmax += tr(", temperature %1").arg(static_cast<double>(trace.options.temperature));

@@ -156,7 +156,7 @@ void renderHeadGrid(QPainter& p, const HeadGridScene& s, const QRectF& bounds, c
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
     if (s.selectedLayer >= 0 && s.selectedLayer < s.layers && s.selectedHead >= 0 && s.selectedHead < s.heads) {
-        const double w = std::max(2.0, g.spacing() * 0.6);
+        const double w = std::clamp(g.thumbSize() * 0.03, 1.5, 3.0);
         p.setPen(QPen(style.accent, w));
         p.setBrush(Qt::NoBrush);
         p.drawRect(g.thumbRect(s.selectedLayer, s.selectedHead).adjusted(-w / 2, -w / 2, w / 2, w / 2));

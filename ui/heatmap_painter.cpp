@@ -74,7 +74,7 @@ void drawLabels(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g
         font.setBold(i == scene.selectedRow);
         p.setFont(font);
         p.setPen(i == scene.selectedRow ? style.accent : style.foreground);
-        p.drawText(g.rowLabelRect(i), Qt::AlignRight | Qt::AlignVCenter, tokenLabel(d.rowLabels[i]));
+        p.drawText(g.rowLabelRect(i), Qt::AlignRight | Qt::AlignVCenter | Qt::TextDontClip, tokenLabel(d.rowLabels[i]));
     }
     for (int j = 0; j < d.columns(); j += step) {
         font.setBold(j == scene.selectedColumn);
@@ -82,7 +82,7 @@ void drawLabels(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g
         p.setPen(j == scene.selectedColumn ? style.accent : style.foreground);
         const QString label = tokenLabel(d.columnLabels[j]);
         if (!g.columnLabelsRotated()) {
-            p.drawText(g.columnLabelRect(j), Qt::AlignHCenter | Qt::AlignBottom, label);
+            p.drawText(g.columnLabelRect(j), Qt::AlignHCenter | Qt::AlignBottom | Qt::TextDontClip, label);
             continue;
         }
         p.save();
@@ -97,14 +97,19 @@ void drawLabels(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g
     font.setItalic(true);
     p.setFont(font);
     p.setPen(style.muted);
-    p.drawText(g.columnAxisTitleRect(), Qt::AlignLeft | Qt::AlignVCenter,
-               QCoreApplication::translate("qkview", "keys → (what each token offers)"));
+    // Small matrices get the short titles rather than clipped long ones.
+    const auto fitting = [&](const char* longText, const char* shortText, double width) {
+        const QString text = QCoreApplication::translate("qkview", longText);
+        return p.fontMetrics().horizontalAdvance(text) <= width ? text : QCoreApplication::translate("qkview", shortText);
+    };
+    p.drawText(g.columnAxisTitleRect(), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip,
+               fitting("keys → (what each token offers)", "keys →", g.columnAxisTitleRect().width()));
     const QRectF r = g.rowAxisTitleRect();
     p.save();
     p.translate(r.left(), r.top());
     p.rotate(90);
-    p.drawText(QRectF(0, -r.width(), r.height(), r.width()), Qt::AlignLeft | Qt::AlignVCenter,
-               QCoreApplication::translate("qkview", "queries → (what each token asks)"));
+    p.drawText(QRectF(0, -r.width(), r.height(), r.width()), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip,
+               fitting("queries → (what each token asks)", "queries →", r.height()));
     p.restore();
 }
 
@@ -136,11 +141,11 @@ void drawSelection(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry
     const int row = scene.selectedRow, column = scene.selectedColumn;
     p.setBrush(Qt::NoBrush);
     if (row >= 0 && row < scene.data.rows()) {
-        p.setPen(QPen(style.accent, std::max(1.0, g.cellSize() * 0.04)));
+        p.setPen(QPen(style.accent, std::clamp(g.cellSize() * 0.04, 1.0, 2.5)));
         p.drawRect(g.cellRect(row, 0).united(g.cellRect(row, scene.data.columns() - 1)));
     }
     if (row >= 0 && column >= 0 && row < scene.data.rows() && column < scene.data.columns()) {
-        p.setPen(QPen(style.accent, std::max(2.0, g.cellSize() * 0.1)));
+        p.setPen(QPen(style.accent, std::clamp(g.cellSize() * 0.1, 2.0, 4.0), Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
         p.drawRect(g.cellRect(row, column));
     }
 }

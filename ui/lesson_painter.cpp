@@ -14,7 +14,8 @@
 namespace qkview::ui {
 
 namespace {
-constexpr int kMaxChipLines = 3;
+constexpr int kMaxChipLines = 2;
+constexpr double kMaxCellLines = 8.0; // the lesson's heatmap cells are at most this many text lines wide
 
 QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
 
@@ -143,18 +144,29 @@ void renderLesson(QPainter& p, const LessonScene& s, const QRectF& bounds, const
     p.fillRect(bounds, style.background);
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
-    QFont chipFont = scaledFont(style.font, 1.1);
-    p.setFont(chipFont);
-    const QFontMetricsF fm = p.fontMetrics();
+    // A little larger than the labels when the sentence fits on one line.
+    p.setFont(scaledFont(style.font, 1.1));
+    ChipLayout chips = layoutChips(p.fontMetrics(), s.tokens, s.query, bounds.width(), kMaxChipLines);
+    if (chips.lines > 1) {
+        p.setFont(style.font);
+        chips = layoutChips(p.fontMetrics(), s.tokens, s.query, bounds.width(), kMaxChipLines);
+    }
     const double line = QFontMetricsF(style.font).height();
-    const ChipLayout chips = layoutChips(fm, s.tokens, s.query, bounds.width(), kMaxChipLines);
     const QRectF strip(bounds.left(), bounds.top(), bounds.width(), chips.height);
     drawChips(p, s, strip, style);
 
     const QRectF body = bounds.adjusted(0, chips.height + line * 0.8, 0, 0);
     const double gutter = line * 1.5;
     const double heatmapWidth = std::min(body.height() * 1.2, body.width() * 0.5);
-    const QRectF heatmapRect(body.topLeft(), QSizeF(heatmapWidth, body.height()));
+    QRectF heatmapRect(body.topLeft(), QSizeF(heatmapWidth, body.height()));
+    // Short sentences would get giant cells: shrink the heatmap's box until cells are slide-sized.
+    const double maxCell = line * kMaxCellLines;
+    for (int round = 0; round < 3; ++round) {
+        const double excess = (heatmapGeometry(p, s.heatmap, heatmapRect, style).cellSize() - maxCell) * s.tokens.size();
+        if (excess <= 0) break;
+        heatmapRect.setSize(QSizeF(heatmapRect.width() - excess, heatmapRect.height() - excess));
+    }
+    heatmapRect.moveTop(body.top() + (body.height() - heatmapRect.height()) / 2);
     renderHeatmap(p, s.heatmap, heatmapRect, style);
 
     const QRectF right(heatmapRect.right() + gutter, body.top(), body.right() - heatmapRect.right() - gutter, body.height());
@@ -163,11 +175,14 @@ void renderLesson(QPainter& p, const LessonScene& s, const QRectF& bounds, const
     doc.setDocumentMargin(0);
     doc.setTextWidth(right.width());
     doc.setHtml(formulaHtml(s, style));
+    // Bars, a rule, the formula: centred as one block beside the heatmap.
     const double formulaHeight = doc.size().height();
-    const QRectF barsRect(right.topLeft(), QSizeF(right.width(), right.height() - formulaHeight - line * 1.2));
-    renderWeightBars(p, s.bars, barsRect, style);
+    const double ruleGap = line * 1.8;
+    const double barsHeight = std::min(preferredWeightBarsHeight(s.bars, style), right.height() - ruleGap - formulaHeight);
+    const double top = right.top() + std::max(0.0, (right.height() - barsHeight - ruleGap - formulaHeight) / 2);
+    renderWeightBars(p, s.bars, QRectF(right.left(), top, right.width(), barsHeight), style);
 
-    const QRectF formulaRect(right.left(), right.bottom() - formulaHeight, right.width(), formulaHeight);
+    const QRectF formulaRect(right.left(), top + barsHeight + ruleGap, right.width(), formulaHeight);
     p.setPen(QPen(style.muted, 0.8));
     p.drawLine(QPointF(formulaRect.left(), formulaRect.top() - line * 0.6),
                QPointF(formulaRect.right(), formulaRect.top() - line * 0.6));

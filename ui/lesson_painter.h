@@ -5,6 +5,7 @@
 #include "heatmap_painter.h"
 #include "weight_bars_painter.h"
 
+#include <QFontMetricsF>
 #include <QStringList>
 
 class QPainter;

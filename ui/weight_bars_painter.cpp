@@ -14,6 +14,7 @@ namespace qkview::ui {
 
 namespace {
 constexpr double kRowLines = 1.3; // a bar row is at least this many text lines tall
+constexpr int kComfortableRows = 14;
 
 QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
 
@@ -43,6 +44,11 @@ WeightBarsScene weightBarsScene(const AttentionTrace& trace, int layer, int head
     return s;
 }
 
+double preferredWeightBarsHeight(const WeightBarsScene& scene, const FigureStyle& style) {
+    const double line = QFontMetricsF(style.font).height();
+    return line * (1.6 + 1.9 * std::min(scene.row.columns(), kComfortableRows));
+}
+
 void renderWeightBars(QPainter& p, const WeightBarsScene& s, const QRectF& bounds, const FigureStyle& style) {
     p.save();
     p.fillRect(bounds, style.background);
@@ -68,10 +74,12 @@ void renderWeightBars(QPainter& p, const WeightBarsScene& s, const QRectF& bound
     const bool summed = static_cast<int>(keys.size()) < n;
     const int rows = static_cast<int>(keys.size()) + (summed ? 1 : 0);
     const double rowHeight = std::min(area.height() / rows, line * 2.0);
+    const QFontMetricsF boldMetrics(bold); // the selected key's label is bold
     double labelWidth = 0;
-    for (int k : keys) labelWidth = std::max(labelWidth, fm.horizontalAdvance(tokenLabel(s.row.columnLabels[k])));
-    const QString restLabel = summed ? tr("%n other key(s)", nullptr, n - static_cast<int>(keys.size())) : QString();
-    labelWidth = std::min(std::max(labelWidth, fm.horizontalAdvance(restLabel)) * 1.12, area.width() * 0.35);
+    for (int k : keys) labelWidth = std::max(labelWidth, boldMetrics.horizontalAdvance(tokenLabel(s.row.columnLabels[k])));
+    const int others = n - static_cast<int>(keys.size());
+    const QString restLabel = !summed ? QString() : others == 1 ? tr("1 other key") : tr("%1 other keys").arg(others);
+    labelWidth = std::min(std::max(labelWidth, fm.horizontalAdvance(restLabel)) + line * 0.3, area.width() * 0.35);
     const double valueWidth = fm.horizontalAdvance(QStringLiteral("0.00")) + line * 0.5;
     const double barLeft = area.left() + labelWidth + line * 0.5;
     const double barWidth = std::max(1.0, area.right() - valueWidth - barLeft);

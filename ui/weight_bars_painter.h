@@ -16,6 +16,8 @@ struct WeightBarsScene {
 };
 
 WeightBarsScene weightBarsScene(const AttentionTrace& trace, int layer, int head, int query, int key);
+// The height that shows every bar comfortably (a dozen or so; longer rows are summed up).
+double preferredWeightBarsHeight(const WeightBarsScene& scene, const FigureStyle& style);
 void renderWeightBars(QPainter& painter, const WeightBarsScene& scene, const QRectF& bounds, const FigureStyle& style);
 
 } // namespace qkview::ui
