@@ -13,6 +13,7 @@ public:
         InvalidInput,    // the user's text cannot be processed (empty, too long)
         InvalidModel,    // a model folder or file is malformed
         Io,              // the file system refused
+        Cancelled,       // the user stopped a long operation (loading a model); nothing to report
     };
 
     Error(Kind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}

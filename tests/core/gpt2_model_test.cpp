@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+// Gpt2Model against the independent PyTorch reference (tests/data/gpt2/make_gpt2_fixtures.py):
+// every layer's residual stream and every head's q, k, v, scores, scaled scores, weights and output,
+// and the top-10 next tokens, within 1e-4; then prefix reuse against full recomputation within 1e-5.
+#include "error.h"
+#include "gpt2_model.h"
+#include "gpt2_test_folder.h"
+#include "model_folder.h"
+#include "parallel_for.h"
+#include "test_matrices.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <thread>
+
+namespace qkview {
+namespace {
+
+using test::matrixFromJson;
+using test::matricesNear;
+
+constexpr double kReferenceTolerance = 1e-4;
+// Reuse computes the same sums in other orders (matrix-vector instead of matrix-matrix products), so
+// traces agree to float32 rounding: differences relative to each matrix's largest magnitude (at least 1;
+// scores reach 50 in these checkpoints, as GPT-2's residual stream reaches hundreds).
+constexpr double kReuseTolerance = 1e-5;
+
+QString fixtureFolder(const QString& name) { return QStringLiteral(QKVIEW_TEST_DATA "/gpt2/") + name; }
+
+// A fixture by name, or any folder by absolute path.
+std::unique_ptr<Gpt2Model> loadGpt2(const QString& folder) {
+    std::unique_ptr<Model> model = loadModelFolder(QDir::isAbsolutePath(folder) ? folder : fixtureFolder(folder));
+    auto* gpt2 = dynamic_cast<Gpt2Model*>(model.get());
+    EXPECT_NE(gpt2, nullptr);
+    model.release();
+    return std::unique_ptr<Gpt2Model>(gpt2);
+}
+
+TokenList tokensOf(const std::vector<int>& ids) {
+    TokenList tokens;
+    for (int id : ids) tokens.push_back(Token{QString(), id});
+    return tokens;
+}
+
+std::vector<int> idsOf(const QJsonArray& array) {
+    std::vector<int> ids;
+    for (const QJsonValue& v : array) ids.push_back(v.toInt());
+    return ids;
+}
+
+double maxDifference(const Matrix& a, const Matrix& b) {
+    if (a.rows() != b.rows() || a.cols() != b.cols()) return INFINITY;
+    return a.size() ? static_cast<double>((a - b).cwiseAbs().maxCoeff()) : 0.0;
+}
+
+TEST(Gpt2ModelTest, EveryLayerAndHeadMatchesTheReference) {
+    const QJsonArray models = test::readJsonFixture(QStringLiteral("gpt2/reference.json")).value(u"models").toArray();
+    ASSERT_EQ(models.size(), 3);
+    double worst = 0.0;
+    int compared = 0;
+    for (const QJsonValue& m : models) {
+        const QString folder = m[u"folder"].toString();
+        SCOPED_TRACE(folder.toStdString());
+        const auto model = loadGpt2(folder);
+        ASSERT_TRUE(model);
+        for (const QJsonValue& c : m[u"cases"].toArray()) {
+            const std::vector<int> ids = idsOf(c[u"ids"].toArray());
+            AttentionOptions options;
+            options.scale = c[u"options"][u"scale"].toBool();
+            options.temperature = static_cast<float>(c[u"options"][u"temperature"].toDouble());
+            options.causal = false; // GPT-2 ignores this: it is always causal
+            const TracePtr trace = model->forward(QString(), tokensOf(ids), options);
+            EXPECT_TRUE(trace->options.causal);
+            const QJsonArray layers = c[u"layers"].toArray();
+            ASSERT_EQ(trace->layers.size(), static_cast<size_t>(layers.size()));
+            for (qsizetype l = 0; l < layers.size(); ++l) {
+                SCOPED_TRACE("layer " + std::to_string(l));
+                const LayerTrace& layer = trace->layers[static_cast<size_t>(l)];
+                const std::vector<std::pair<const Matrix*, QJsonValue>> pairs = {
+                    {&layer.input, layers[l][u"input"]}, {&layer.output, layers[l][u"output"]}};
+                for (const auto& [actual, expected] : pairs) {
+                    EXPECT_TRUE(matricesNear(*actual, matrixFromJson(expected), kReferenceTolerance));
+                    worst = std::max(worst, maxDifference(*actual, matrixFromJson(expected)));
+                    ++compared;
+                }
+                const QJsonArray heads = layers[l][u"heads"].toArray();
+                ASSERT_EQ(layer.heads.size(), static_cast<size_t>(heads.size()));
+                for (qsizetype h = 0; h < heads.size(); ++h) {
+                    SCOPED_TRACE("head " + std::to_string(h));
+                    const HeadTrace& head = layer.heads[static_cast<size_t>(h)];
+                    const std::vector<std::pair<const char*, const Matrix*>> parts = {
+                        {"q", &head.q},           {"k", &head.k},       {"v", &head.v},
+                        {"scores", &head.scores}, {"scaled_scores", &head.scaledScores},
+                        {"weights", &head.weights}, {"output", &head.output}};
+                    for (const auto& [name, actual] : parts) {
+                        const Matrix expected = matrixFromJson(heads[h][QLatin1StringView(name)]);
+                        EXPECT_TRUE(matricesNear(*actual, expected, kReferenceTolerance)) << name;
+                        worst = std::max(worst, maxDifference(*actual, expected));
+                        ++compared;
+                    }
+                }
+            }
+            const QJsonArray next = c[u"next_tokens"].toArray();
+            ASSERT_EQ(trace->nextTokens.size(), static_cast<size_t>(next.size()));
+            for (qsizetype i = 0; i < next.size(); ++i) {
+                EXPECT_EQ(trace->nextTokens[static_cast<size_t>(i)].id, next[i][u"id"].toInt()) << "rank " << i;
+                EXPECT_NEAR(trace->nextTokens[static_cast<size_t>(i)].p, next[i][u"p"].toDouble(), kReferenceTolerance);
+                worst = std::max(worst, std::abs(trace->nextTokens[static_cast<size_t>(i)].p - next[i][u"p"].toDouble()));
+            }
+        }
+    }
+    std::printf("[          ] %d matrices against PyTorch, max difference %.3g\n", compared, worst);
+    EXPECT_GT(compared, 200);
+}
+
+TEST(Gpt2ModelTest, ConfigDescribesTheCheckpoint) {
+    const QJsonArray models = test::readJsonFixture(QStringLiteral("gpt2/reference.json")).value(u"models").toArray();
+    for (const QJsonValue& m : models) {
+        const QString folder = m[u"folder"].toString();
+        SCOPED_TRACE(folder.toStdString());
+        const auto model = loadGpt2(folder);
+        const ModelConfig& c = model->config();
+        const QJsonValue expected = m[u"config"];
+        EXPECT_EQ(c.layers, expected[u"n_layer"].toInt());
+        EXPECT_EQ(c.heads, expected[u"n_head"].toInt());
+        EXPECT_EQ(c.dModel, expected[u"n_embd"].toInt());
+        EXPECT_EQ(c.dHead, expected[u"n_embd"].toInt() / expected[u"n_head"].toInt());
+        EXPECT_EQ(c.contextLength, expected[u"n_positions"].toInt());
+        EXPECT_EQ(c.vocabSize, expected[u"vocab_size"].toInt());
+        EXPECT_EQ(c.parameterCount, m[u"parameters"].toInteger());
+        EXPECT_EQ(c.name, expected[u"_name_or_path"].toString(folder));
+        EXPECT_EQ(c.headName(1, 1), QStringLiteral("L1.H1"));
+    }
+}
+
+TEST(Gpt2ModelTest, ForwardChecksItsInputsFirst) {
+    const auto model = loadGpt2(QStringLiteral("tiny_prefixed_f32")); // 32 positions, 297 tokens
+    const auto kindOf = [&](const TokenList& tokens, const AttentionOptions& options = {}) {
+        try {
+            model->forward(QString(), tokens, options);
+        } catch (const Error& e) {
+            return e.kind();
+        }
+        ADD_FAILURE() << "accepted bad input";
+        return Error::Kind::Io;
+    };
+    EXPECT_EQ(kindOf({}), Error::Kind::InvalidInput);
+    EXPECT_EQ(kindOf(tokensOf(std::vector<int>(33, 1))), Error::Kind::InvalidInput);
+    EXPECT_EQ(kindOf(tokensOf({1, 297})), Error::Kind::InvalidInput);
+    EXPECT_EQ(kindOf(tokensOf({-1})), Error::Kind::InvalidInput);
+    AttentionOptions frozen;
+    frozen.temperature = 0.0f;
+    EXPECT_EQ(kindOf(tokensOf({1, 2}), frozen), Error::Kind::InvalidArgument);
+    EXPECT_NO_THROW(model->forward(QString(), tokensOf(std::vector<int>(32, 296)), {}));
+}
+
+// The largest difference of a from b relative to b's largest magnitude (at least 1).
+double relativeDifference(const Matrix& a, const Matrix& b) {
+    const double scale = b.size() ? std::max(1.0, static_cast<double>(b.cwiseAbs().maxCoeff())) : 1.0;
+    return maxDifference(a, b) / scale;
+}
+
+// Every number of two traces: the largest relative difference.
+double traceDifference(const AttentionTrace& a, const AttentionTrace& b) {
+    EXPECT_EQ(a.tokenCount(), b.tokenCount());
+    EXPECT_EQ(a.layers.size(), b.layers.size());
+    double worst = 0.0;
+    for (size_t l = 0; l < a.layers.size() && l < b.layers.size(); ++l) {
+        worst = std::max({worst, relativeDifference(a.layers[l].input, b.layers[l].input),
+                          relativeDifference(a.layers[l].output, b.layers[l].output)});
+        for (size_t h = 0; h < a.layers[l].heads.size(); ++h) {
+            const HeadTrace &x = a.layers[l].heads[h], &y = b.layers[l].heads[h];
+            worst = std::max({worst, relativeDifference(x.q, y.q), relativeDifference(x.k, y.k), relativeDifference(x.v, y.v),
+                              relativeDifference(x.scores, y.scores), relativeDifference(x.scaledScores, y.scaledScores),
+                              relativeDifference(x.weights, y.weights), relativeDifference(x.output, y.output)});
+        }
+    }
+    EXPECT_EQ(a.nextTokens.size(), b.nextTokens.size());
+    for (size_t i = 0; i < a.nextTokens.size() && i < b.nextTokens.size(); ++i) {
+        EXPECT_EQ(a.nextTokens[i].id, b.nextTokens[i].id);
+        worst = std::max(worst, static_cast<double>(std::abs(a.nextTokens[i].p - b.nextTokens[i].p)));
+    }
+    return worst;
+}
+
+TEST(Gpt2ModelTest, PrefixReuseEqualsFullRecomputation) {
+    for (const char* folder : {"tiny_prefixed_f32", "small_f16_n_ctx"}) {
+        SCOPED_TRACE(folder);
+        const auto incremental = loadGpt2(QLatin1StringView(folder));
+        const std::vector<int> base = {5, 101, 290, 17, 256, 33, 7, 44, 9, 120};
+        struct Step {
+            const char* what;
+            std::vector<int> ids;
+            AttentionOptions options;
+            int reused; // rows the step may reuse from the one before
+        };
+        AttentionOptions hot;
+        hot.temperature = 0.6f;
+        std::vector<int> appended = base, more = base, edited = base, shrunk(base.begin(), base.begin() + 6);
+        appended.push_back(64);
+        more.insert(more.end(), {64, 3, 200, 1});
+        edited[4] = 77;
+        const std::vector<Step> steps = {
+            {"first pass", base, {}, 0},
+            {"append one token", appended, {}, 10},
+            {"append three more", more, {}, 11},
+            {"edit in the middle", edited, {}, 4},
+            {"shrink", shrunk, {}, 4},
+            {"same tokens again", shrunk, {}, 5},
+            {"other options", shrunk, hot, 0},
+            {"append under those options", appended, hot, 6},
+        };
+        double worst = 0.0;
+        for (const Step& step : steps) {
+            SCOPED_TRACE(step.what);
+            const TracePtr reused = incremental->forward(QString(), tokensOf(step.ids), step.options);
+            EXPECT_EQ(incremental->lastReusedRows(), step.reused);
+            const TracePtr full = loadGpt2(QLatin1StringView(folder))->forward(QString(), tokensOf(step.ids), step.options);
+            const double difference = traceDifference(*reused, *full);
+            EXPECT_LE(difference, kReuseTolerance);
+            worst = std::max(worst, difference);
+        }
+        std::printf("[          ] %s: reuse vs full recomputation, max relative difference %.3g\n", folder, worst);
+    }
+}
+
+// A checkpoint wide enough that products, heads and the vocabulary are shared between threads
+// (the fixtures are small enough to run on one).
+TEST(Gpt2ModelTest, WideModelIsTheSameOnOneThreadAndOnAllAndWhenReused) {
+    QTemporaryDir dir;
+    test::writeRandomGpt2(dir.path(), fixtureFolder(QStringLiteral("tiny_prefixed_f32")), 2, 6, 384, 64, 297, 7);
+    std::vector<int> ids;
+    for (int i = 0; i < 40; ++i) ids.push_back((i * 37 + 11) % 297);
+    const int saved = parallelThreads();
+    setParallelThreads(1);
+    const TracePtr serial = loadGpt2(dir.path())->forward(QString(), tokensOf(ids), {});
+    setParallelThreads(std::max(2, saved));
+    const auto model = loadGpt2(dir.path());
+    const TracePtr parallel = model->forward(QString(), tokensOf(ids), {});
+    setParallelThreads(saved);
+    EXPECT_EQ(traceDifference(*serial, *parallel), 0.0) << "the split of the work must not depend on threads";
+
+    ids.push_back(5); // one new row: the matrix-vector paths
+    const TracePtr reused = model->forward(QString(), tokensOf(ids), {});
+    EXPECT_EQ(model->lastReusedRows(), 40);
+    const TracePtr full = loadGpt2(dir.path())->forward(QString(), tokensOf(ids), {});
+    EXPECT_LE(traceDifference(*reused, *full), kReuseTolerance);
+}
+
+TEST(Gpt2ModelTest, ConcurrentCallsGiveTheSameTraces) {
+    const auto shared = loadGpt2(QStringLiteral("tiny_prefixed_f32"));
+    const std::vector<std::vector<int>> inputs = {{1, 2, 3, 4}, {1, 2, 3, 4, 5, 6}, {9, 8, 7}, {1, 2, 9}};
+    std::vector<TracePtr> results(inputs.size() * 8);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 2; ++t)
+        threads.emplace_back([&, t] {
+            for (size_t i = static_cast<size_t>(t); i < results.size(); i += 2)
+                results[i] = shared->forward(QString(), tokensOf(inputs[i % inputs.size()]), {});
+        });
+    for (auto& thread : threads) thread.join();
+    for (size_t i = 0; i < results.size(); ++i) {
+        const auto expected = loadGpt2(QStringLiteral("tiny_prefixed_f32"))->forward(QString(), tokensOf(inputs[i % inputs.size()]), {});
+        EXPECT_LE(traceDifference(*results[i], *expected), kReuseTolerance) << "call " << i;
+    }
+}
+
+TEST(Gpt2ModelTest, TextGoesThroughTheTokenizerToPredictions) {
+    const auto model = loadGpt2(QStringLiteral("small_f16_n_ctx"));
+    const QString text = QStringLiteral("the cat sat on the mat");
+    const TracePtr trace = traceText(*model, text, {});
+    ASSERT_GT(trace->tokenCount(), 0);
+    EXPECT_EQ(trace->text, text);
+    EXPECT_EQ(trace->tokens.back().utf16End, text.size());
+    ASSERT_EQ(trace->nextTokens.size(), static_cast<size_t>(Gpt2Model::kPredictions));
+    double sum = 0.0;
+    for (size_t i = 0; i < trace->nextTokens.size(); ++i) {
+        const Prediction& p = trace->nextTokens[i];
+        EXPECT_EQ(p.text, static_cast<const Gpt2Tokenizer&>(model->tokenizer()).decode(p.id));
+        if (i > 0) {
+            EXPECT_LE(p.p, trace->nextTokens[i - 1].p);
+        }
+        sum += p.p;
+    }
+    EXPECT_GT(sum, 0.0);
+    EXPECT_LE(sum, 1.0 + 1e-6);
+}
+
+} // namespace
+} // namespace qkview
