@@ -144,7 +144,8 @@ int tokenOption(const QCommandLineParser& parser, const QString& name, const qkv
 }
 
 // Figures without a display: the same composer and painters as the GUI's Export Figure dialog.
-int runExport(const QStringList& arguments) {
+// The QApplication (Qt Charts draw through widgets) starts only once the arguments are known good.
+int runExport(int& argc, char* argv[], const QStringList& arguments) {
     using namespace qkview::ui;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -186,8 +187,9 @@ int runExport(const QStringList& arguments) {
         printError(parser.errorText());
         return BadUsage;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+    if (parser.isSet(QStringLiteral("help"))) { // no application yet to name the program
+        std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("qkview export"))),
+                   stdout);
         return Success;
     }
     const auto usage = [](const QString& message) {
@@ -253,6 +255,7 @@ int runExport(const QStringList& arguments) {
     try {
         qkview::validate(options);
         checkFigureSize(size);
+        QApplication app(argc, argv);
         request.layer = intOption(parser, QStringLiteral("layer")).value_or(0);
         if (!allHeads) request.head = intOption(parser, QStringLiteral("head")).value_or(0);
         const std::unique_ptr<qkview::Model> model = parser.isSet(QStringLiteral("model"))
@@ -392,12 +395,12 @@ int main(int argc, char* argv[]) {
         return runDump(args);
     }
     if (command == "export") {
-        // Qt Charts draw through widgets, so export needs a QApplication, but never a display.
+        // Export paints with widgets (Qt Charts) but never needs a display.
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-        QApplication app(argc, argv);
-        QStringList args = QCoreApplication::arguments();
-        args.removeAt(1);
-        return runExport(args);
+        QStringList args;
+        for (int i = 0; i < argc; ++i)
+            if (i != 1) args << QString::fromLocal8Bit(argv[i]);
+        return runExport(argc, argv, args);
     }
     // Anything else that is not the plain GUI (help, version, unknown words) needs no display.
     if (wantsHelpOrVersion(argc, argv) || (!command.isEmpty() && !command.startsWith('-')))

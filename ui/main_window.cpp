@@ -2,6 +2,8 @@
 #include "main_window.h"
 
 #include "controls_panel.h"
+#include "export_actions.h"
+#include "head_grid_view.h"
 #include "heatmap_view.h"
 #include "help_panel.h"
 #include "lines_view.h"
@@ -65,6 +67,7 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     m_tabs->addTab(scrolled(m_math), tr("&Math"));
     m_tabs->addTab(new VectorView(m_session), tr("Vec&tors"));
     m_tabs->addTab(new NextTokenView(m_session), tr("&Next token"));
+    m_tabs->addTab(scrolled(new HeadGridView(m_session)), tr("H&eads"));
     m_tabs->addTab(new HelpPanel, tr("&Help"));
     m_tabs->setCurrentIndex(2);
 
@@ -145,6 +148,8 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    addExportActions(file, this, m_session);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* model = menuBar()->addMenu(tr("&Model"));
@@ -176,7 +181,7 @@ void MainWindow::buildMenus() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Queries, Keys and Values"), QKeySequence::HelpContents, this,
-                    [this] { m_tabs->setCurrentIndex(4); });
+                    [this] { showSideTab(tr("Help")); });
     help->addAction(tr("&About qkview"), this, [this] {
         QMessageBox::about(this, tr("About qkview"),
                            tr("<b>qkview %1</b><p>Makes attention visible: what each token asks, offers and "

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+// `qkview export` run as a user would: every format, --head all, and errors that leave no file behind.
+#include "cli_runner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSize>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtEndian>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <sys/resource.h>
+
+using qkview::test::runQkview;
+
+namespace {
+const QString kText = QStringLiteral("The cat sat on the mat");
+
+QStringList exportArgs(const QString& path, const QStringList& more = {}) {
+    return QStringList{QStringLiteral("export"), QStringLiteral("--text"), kText, QStringLiteral("-o"), path} + more;
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Width and height from the PNG's IHDR chunk (bytes 16–23, big-endian).
+QSize pngSize(const QByteArray& png) {
+    if (png.size() < 24 || !png.startsWith("\x89PNG\r\n\x1a\n")) return {};
+    return {static_cast<int>(qFromBigEndian<quint32>(png.constData() + 16)),
+            static_cast<int>(qFromBigEndian<quint32>(png.constData() + 20))};
+}
+
+QStringList svgTexts(const QByteArray& svg, bool* wellFormed) {
+    QStringList texts;
+    QXmlStreamReader xml(svg);
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"text")
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+    *wellFormed = !xml.hasError();
+    return texts;
+}
+
+QStringList stderrLines(const QByteArray& err) {
+    QStringList lines;
+    for (const QString& l : QString::fromUtf8(err).split(u'\n', Qt::SkipEmptyParts))
+        if (!l.startsWith(QStringLiteral("QStandardPaths:"))) lines << l; // Qt's note about XDG_RUNTIME_DIR in bare sandboxes
+    return lines;
+}
+} // namespace
+
+TEST(ExportCli, PngHasTheRequestedPixelSize) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("heatmap.png"));
+    const auto r = runQkview(exportArgs(path, {QStringLiteral("--width"), QStringLiteral("1200"), QStringLiteral("--height"),
+                                               QStringLiteral("675"), QStringLiteral("--dpi"), QStringLiteral("300"),
+                                               QStringLiteral("--head"), QStringLiteral("2")}));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(pngSize(readAll(path)), QSize(1200, 675));
+    EXPECT_TRUE(r.out.contains("heatmap.png")) << "prints what it wrote";
+}
+
+TEST(ExportCli, SvgHasTheTokensAsText) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.svg"));
+    const auto r = runQkview(exportArgs(path, {QStringLiteral("--view"), QStringLiteral("lesson"), QStringLiteral("--head"),
+                                               QStringLiteral("2"), QStringLiteral("--query"), QStringLiteral("sat"),
+                                               QStringLiteral("--title"), QStringLiteral("Who does sat look at?")}));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    bool wellFormed = false;
+    const QStringList texts = svgTexts(readAll(path), &wellFormed);
+    EXPECT_TRUE(wellFormed);
+    for (const QString& token : kText.split(u' ')) EXPECT_TRUE(texts.contains(token)) << token.toStdString();
+    EXPECT_TRUE(texts.contains(QStringLiteral("Who does sat look at?")));
+}
+
+TEST(ExportCli, PdfIsOnePageOfTheRequestedSize) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("grid.pdf"));
+    const auto r = runQkview(exportArgs(path, {QStringLiteral("--view"), QStringLiteral("grid"), QStringLiteral("--width"),
+                                               QStringLiteral("20cm"), QStringLiteral("--height"), QStringLiteral("4in")}));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    ASSERT_TRUE(readAll(path).startsWith("%PDF"));
+    const QString pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
+    if (pdfinfo.isEmpty()) GTEST_SKIP() << "pdfinfo (poppler-utils) is not installed: page count and size not checked";
+    QProcess info;
+    info.start(pdfinfo, {path});
+    ASSERT_TRUE(info.waitForFinished(30000));
+    const QString out = QString::fromUtf8(info.readAllStandardOutput());
+    EXPECT_TRUE(out.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n")))) << out.toStdString();
+    const auto m = QRegularExpression(QStringLiteral("Page size:\\s+([0-9.]+) x ([0-9.]+) pts")).match(out);
+    ASSERT_TRUE(m.hasMatch()) << out.toStdString();
+    EXPECT_NEAR(m.captured(1).toDouble(), 20 / 2.54 * 72, 1.0);
+    EXPECT_NEAR(m.captured(2).toDouble(), 4 * 72, 1.0);
+}
+
+TEST(ExportCli, HeadAllWritesOneFilePerHeadIntoANewFolder) {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("heads/svg"));
+    const auto r = runQkview(exportArgs(folder, {QStringLiteral("--head"), QStringLiteral("all"), QStringLiteral("--format"),
+                                                 QStringLiteral("svg")}));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QStringList expected;
+    for (int l = 0; l < 2; ++l)
+        for (int h = 0; h < 4; ++h) expected << QStringLiteral("layer%1_head%2.svg").arg(l).arg(h);
+    expected.sort();
+    EXPECT_EQ(QDir(folder).entryList(QDir::Files, QDir::Name), expected);
+    const auto one = runQkview(exportArgs(dir.filePath(QStringLiteral("layer1")),
+                                          {QStringLiteral("--head"), QStringLiteral("all"), QStringLiteral("--layer"),
+                                           QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("png")}));
+    ASSERT_EQ(one.exitCode, 0) << one.err.toStdString();
+    EXPECT_EQ(QDir(dir.filePath(QStringLiteral("layer1"))).entryList(QDir::Files).size(), 4);
+}
+
+TEST(ExportCli, BadUsageExitsTwoWithOneLineAndNoFile) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("x.png"));
+    const struct {
+        QStringList args;
+        const char* message;
+    } cases[] = {
+        {exportArgs(path, {QStringLiteral("--view"), QStringLiteral("pie")}), "unknown view 'pie'"},
+        {exportArgs(path, {QStringLiteral("--dpi"), QStringLiteral("1000")}), "--dpi"},
+        {exportArgs(path, {QStringLiteral("--colormap"), QStringLiteral("jet")}), "unknown colour map"},
+        {exportArgs(path, {QStringLiteral("--width"), QStringLiteral("wide")}), "--width"},
+        {exportArgs(dir.filePath(QStringLiteral("x.gif"))), "cannot tell the format"},
+        {{QStringLiteral("export"), QStringLiteral("--text"), kText}, "-o PATH"},
+    };
+    for (const auto& c : cases) {
+        const auto r = runQkview(c.args);
+        EXPECT_EQ(r.exitCode, 2) << c.message;
+        const QStringList lines = stderrLines(r.err);
+        ASSERT_EQ(lines.size(), 1) << r.err.toStdString();
+        EXPECT_TRUE(lines.first().contains(QLatin1String(c.message))) << lines.first().toStdString();
+    }
+    EXPECT_TRUE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+}
+
+TEST(ExportCli, OutOfRangeHeadsAndTokensLeaveNoFile) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("x.svg"));
+    for (const QStringList& more : {QStringList{QStringLiteral("--head"), QStringLiteral("4")},
+                                    QStringList{QStringLiteral("--layer"), QStringLiteral("2")},
+                                    QStringList{QStringLiteral("--query"), QStringLiteral("6")},
+                                    QStringList{QStringLiteral("--query"), QStringLiteral("dog")},
+                                    QStringList{QStringLiteral("--head"), QStringLiteral("all"), QStringLiteral("--layer"),
+                                                QStringLiteral("5"), QStringLiteral("--format"), QStringLiteral("svg")}}) {
+        const auto r = runQkview(exportArgs(path, more));
+        EXPECT_EQ(r.exitCode, 2) << more.join(u' ').toStdString();
+        EXPECT_FALSE(stderrLines(r.err).isEmpty());
+        EXPECT_TRUE(r.err.contains("range") || r.err.contains("token")) << r.err.toStdString();
+    }
+    EXPECT_TRUE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+}
+
+TEST(ExportCli, UnwritablePathsExitOneAndWriteNothing) {
+    QTemporaryDir dir;
+    const auto missing = runQkview(exportArgs(dir.filePath(QStringLiteral("no/such/folder/x.pdf"))));
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_TRUE(missing.err.contains("does not exist")) << missing.err.toStdString();
+    const auto folder = runQkview(exportArgs(dir.path() + QStringLiteral("/"), {QStringLiteral("--format"), QStringLiteral("png")}));
+    EXPECT_EQ(folder.exitCode, 1);
+    EXPECT_TRUE(folder.err.contains("is a folder")) << folder.err.toStdString();
+    EXPECT_TRUE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+}
+
+// A full disk, simulated with a file size limit in the child: the old file survives, exit code 1.
+TEST(ExportCli, AFullDiskLeavesTheExistingFileUntouched) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("figure.png"));
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("old figure");
+    }
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    process.setChildProcessModifier([] {
+        rlimit limit{};
+        getrlimit(RLIMIT_FSIZE, &limit);
+        limit.rlim_cur = 4096;
+        setrlimit(RLIMIT_FSIZE, &limit);
+        signal(SIGXFSZ, SIG_IGN);
+    });
+    process.start(QStringLiteral(QKVIEW_BINARY), exportArgs(path));
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(process.exitCode(), 1) << process.readAllStandardError().toStdString();
+    EXPECT_EQ(readAll(path), QByteArray("old figure"));
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("figure.png")}) << "no temporary file left";
+}
+
+TEST(ExportCli, HelpListsExport) {
+    const auto top = runQkview({QStringLiteral("--help")});
+    EXPECT_TRUE(top.out.contains("export")) << top.out.toStdString();
+    const auto help = runQkview({QStringLiteral("export"), QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains("--colormap"));
+    EXPECT_TRUE(help.out.contains("qkview export"));
+}
