@@ -4,6 +4,7 @@
 #include "error.h"
 #include "trace_json.h"
 
+#include <QByteArrayList>
 #include <QtEndian>
 
 #include <cmath>
@@ -56,10 +57,11 @@ QByteArray npyBytes(const std::vector<qint64>& shape, const std::vector<float>& 
     if (count != static_cast<qint64>(data.size()))
         throw Error(Error::Kind::InvalidArgument, QStringLiteral("npy export: shape holds %1 values, data has %2")
                                                       .arg(count).arg(data.size()).toStdString());
-    QByteArray dims;
-    for (qint64 d : shape) dims += QByteArray::number(d) + ',';
-    if (shape.size() > 1) dims.chop(1); // a 1-tuple keeps its comma: (n,)
-    QByteArray header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + "), }";
+    QByteArrayList dims;
+    for (qint64 d : shape) dims << QByteArray::number(d);
+    // As NumPy writes it: "(2, 3)"; a 1-tuple keeps its comma: "(3,)".
+    const QByteArray tuple = dims.join(", ") + (shape.size() == 1 ? "," : "");
+    QByteArray header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + tuple + "), }";
     // Magic (6) + version (2) + length (2) + header + '\n' is padded with spaces to a multiple of 64.
     const qsizetype unpadded = 10 + header.size() + 1;
     header += QByteArray((64 - unpadded % 64) % 64, ' ') + '\n';

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+// The File menu's exports as a user drives them: the dialog's live preview and its file, Copy Figure,
+// Export Data; errors are returned, not crashes.
+#include "export_actions.h"
+#include "export_figure_dialog.h"
+#include "figure_preview.h"
+#include "error.h"
+#include "widget_test_support.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtEndian>
+
+using namespace qkview;
+using namespace qkview::ui;
+
+namespace {
+struct Window {
+    MainWindow window{test::teachingModel(), false};
+    Window() {
+        window.resize(1366, 768);
+        window.show();
+        EXPECT_TRUE(test::waitForTrace(*window.session()));
+    }
+    Session& session() { return *window.session(); }
+};
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QAction* action(const QWidget& window, const char* name) { return window.findChild<QAction*>(QString::fromLatin1(name)); }
+} // namespace
+
+TEST(ExportActions, FileMenuHasTheShortcuts) {
+    Window w;
+    ASSERT_NE(action(w.window, "exportFigureAction"), nullptr);
+    EXPECT_EQ(action(w.window, "exportFigureAction")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    ASSERT_NE(action(w.window, "copyFigureAction"), nullptr);
+    EXPECT_EQ(action(w.window, "copyFigureAction")->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    ASSERT_NE(action(w.window, "exportDataAction"), nullptr);
+    EXPECT_TRUE(action(w.window, "exportDataAction")->isEnabled());
+}
+
+TEST(ExportDialog, StartsFromTheSelectionAndPreviewsLive) {
+    Window w;
+    ExportFigureDialog dialog(&w.session());
+    dialog.show();
+    FigureRequest r = dialog.request();
+    EXPECT_EQ(r.layer, 0);
+    EXPECT_EQ(r.head, 2);
+    EXPECT_EQ(r.query, 2);
+    EXPECT_EQ(dialog.figureSize().pixels(), QSize(1600, 900));
+    const QImage before = dialog.preview()->grab().toImage();
+    EXPECT_FALSE(dialog.preview()->pageRect().isEmpty());
+    // A 16:9 page keeps its shape in the preview.
+    EXPECT_NEAR(dialog.preview()->pageRect().width() / dialog.preview()->pageRect().height(), 16.0 / 9, 0.02);
+    dialog.viewBox()->setCurrentIndex(static_cast<int>(FigureView::Lesson));
+    dialog.titleEdit()->setText(QStringLiteral("My lesson"));
+    r = dialog.request();
+    EXPECT_EQ(r.view, FigureView::Lesson);
+    EXPECT_EQ(r.title, QStringLiteral("My lesson"));
+    const QImage after = dialog.preview()->grab().toImage();
+    EXPECT_NE(before, after) << "the preview follows the settings";
+    EXPECT_FALSE(dialog.captionEdit()->placeholderText().isEmpty()) << "the default caption is shown as a hint";
+}
+
+TEST(ExportDialog, UnitsConvertAndExportWritesTheFile) {
+    Window w;
+    ExportFigureDialog dialog(&w.session());
+    dialog.dpiBox()->setValue(200);
+    dialog.unitBox()->setCurrentIndex(static_cast<int>(SizeUnit::Inches));
+    EXPECT_NEAR(dialog.widthBox()->value(), 8.0, 0.01);
+    EXPECT_NEAR(dialog.heightBox()->value(), 4.5, 0.01);
+    dialog.unitBox()->setCurrentIndex(static_cast<int>(SizeUnit::Centimetres));
+    EXPECT_NEAR(dialog.widthBox()->value(), 20.32, 0.01);
+    dialog.formatBox()->setCurrentIndex(static_cast<int>(FigureFormat::Png));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fig.png"));
+    QString error;
+    ASSERT_TRUE(dialog.exportTo(path, &error)) << error.toStdString();
+    const QImage image(path);
+    EXPECT_EQ(image.size(), dialog.figureSize().pixels());
+    EXPECT_EQ(image.size(), QSize(1600, 900));
+    EXPECT_FALSE(dialog.exportTo(dir.filePath(QStringLiteral("missing/fig.png")), &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("does not exist"))) << error.toStdString();
+}
+
+TEST(ExportActions, CopyFigurePutsTheHeatmapOnTheClipboard) {
+    Window w;
+    const QImage image = heatmapFigureImage(w.session());
+    EXPECT_EQ(image.size(), FigureSize{}.pixels());
+    action(w.window, "copyFigureAction")->trigger();
+    const QImage copied = QGuiApplication::clipboard()->image();
+    if (copied.isNull()) GTEST_SKIP() << "this platform has no clipboard for images";
+    EXPECT_EQ(copied.size(), image.size());
+}
+
+TEST(ExportActions, DataFilesHoldTheSessionsNumbers) {
+    Window w;
+    QTemporaryDir dir;
+    const TracePtr trace = w.session().trace();
+    const Matrix& weights = trace->head(0, 2).weights; // the selected head
+    exportData(w.session(), DataExport::HeadNpy, dir.filePath(QStringLiteral("head.npy")));
+    const QByteArray npy = readAll(dir.filePath(QStringLiteral("head.npy")));
+    ASSERT_TRUE(npy.startsWith("\x93NUMPY"));
+    const quint16 headerLength = qFromLittleEndian<quint16>(npy.constData() + 8);
+    EXPECT_TRUE(npy.mid(10, headerLength).contains("'shape': (6, 6)"));
+    for (int i = 0; i < 36; ++i)
+        ASSERT_EQ(qFromLittleEndian<float>(npy.constData() + 10 + headerLength + 4 * i), weights(i / 6, i % 6)) << i;
+    exportData(w.session(), DataExport::AllHeadsNpy, dir.filePath(QStringLiteral("all.npy")));
+    EXPECT_TRUE(readAll(dir.filePath(QStringLiteral("all.npy"))).contains("'shape': (2, 4, 6, 6)"));
+    exportData(w.session(), DataExport::MatrixCsv, dir.filePath(QStringLiteral("m.csv")));
+    EXPECT_TRUE(readAll(dir.filePath(QStringLiteral("m.csv"))).startsWith("\"query \\ key\",The,cat,sat,on,the,mat\r\n"));
+    exportData(w.session(), DataExport::TraceJson, dir.filePath(QStringLiteral("t.json")));
+    EXPECT_TRUE(readAll(dir.filePath(QStringLiteral("t.json"))).startsWith("{"));
+    EXPECT_THROW(exportData(w.session(), DataExport::MatrixCsv, dir.filePath(QStringLiteral("no/m.csv"))), Error);
+}
