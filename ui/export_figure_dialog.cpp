@@ -95,7 +95,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     form->addRow(m_showTitle, m_title);
     form->addRow(m_showCaption, m_caption);
     form->addRow(tr("&Format"), m_format);
-    form->addRow(tr("&Size"), size);
+    form->addRow(tr("Size"), size);
     form->addRow(tr("&DPI"), m_dpi);
     form->addRow(QString(), m_pixels);
     form->addRow(tr("&Theme"), m_theme);

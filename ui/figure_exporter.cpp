@@ -2,6 +2,7 @@
 #include "figure_exporter.h"
 
 #include "error.h"
+#include "label_text.h"
 #include "save_file.h"
 
 #include <QBuffer>
@@ -22,6 +23,17 @@ constexpr double kCmPerInch = 2.54;
 QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
 
 [[noreturn]] void invalid(const QString& message) { throw Error(Error::Kind::InvalidArgument, message.toStdString()); }
+
+// Elided or symbol-substituted token labels get their full text as an SVG <title> (a tooltip in viewers).
+void addFullTokenTitles(QByteArray& svg, const AttentionTrace& trace) {
+    for (const Token& t : trace.tokens) {
+        const QString label = tokenLabel(t.text);
+        if (label == t.text) continue;
+        const QByteArray shown = '>' + label.toHtmlEscaped().toUtf8() + "</text>";
+        const QByteArray titled = '>' + label.toHtmlEscaped().toUtf8() + "<title>" + t.text.toHtmlEscaped().toUtf8() + "</title></text>";
+        svg.replace(shown, titled);
+    }
+}
 
 QString tokensText(const AttentionTrace& trace) {
     QStringList tokens;
@@ -135,6 +147,7 @@ QByteArray FigureExporter::svg(const FigureSize& size) const {
     if (!p.begin(&generator)) invalid(tr("could not start the SVG"));
     renderFigure(p, r, *m_trace, QRectF(QPointF(0, 0), r.size), m_base);
     p.end();
+    addFullTokenTitles(bytes, *m_trace);
     return bytes;
 }
 

@@ -42,7 +42,7 @@ QRectF HeadGridGeometry::thumbRect(int layer, int head) const {
 QRectF HeadGridGeometry::nameRect(int layer, int head) const {
     if (!m_names) return {};
     const QRectF t = thumbRect(layer, head);
-    return {t.left() - m_spacing / 2, t.bottom(), pitchX(), nameHeight()};
+    return {t.left() - m_spacing / 2, t.bottom() + nameGap(), pitchX(), nameHeight() - nameGap()};
 }
 
 QRectF HeadGridGeometry::rowLabelRect(int layer) const {

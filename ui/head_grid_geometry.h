@@ -46,7 +46,8 @@ private:
     double gap() const { return m_input.textHeight * 0.4; }
     double leftWidth() const { return m_input.textHeight + gap() + m_input.rowLabelWidth + gap(); }
     double topHeight() const { return 2 * m_input.textHeight + 2 * gap(); }
-    double nameHeight() const { return m_names ? m_input.textHeight * 0.9 : 0; }
+    double nameHeight() const { return m_names ? m_input.textHeight * 0.9 + nameGap() : 0; }
+    double nameGap() const { return 3.0; } // clear of the selection outline
     double pitchX() const { return m_thumb + m_spacing; }
     double pitchY() const { return m_thumb + m_spacing + nameHeight(); }
 

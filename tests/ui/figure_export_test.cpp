@@ -100,6 +100,32 @@ TEST(FigureExport, SvgIsXmlWithLabelsAsTextAndOneShapePerCell) {
     }
 }
 
+TEST(FigureExport, SvgKeepsTheFullTextOfElidedTokensAsTitles) {
+    const TracePtr trace = catTrace(QStringLiteral("The extraordinarily enthusiastic cat sat"));
+    const QString longToken = QStringLiteral("extraordinarily");
+    ASSERT_NE(tokenLabel(longToken), longToken) << "the label must be elided for this test";
+    const QByteArray svg = FigureExporter(trace, FigureRequest{}).encode(FigureFormat::Svg, pixels(1200, 800));
+    QXmlStreamReader xml(svg);
+    int titled = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == u"text") {
+            QString shown, title;
+            while (!(xml.isEndElement() && xml.name() == u"text") && !xml.atEnd()) {
+                xml.readNext();
+                if (xml.isCharacters()) shown += xml.text();
+                if (xml.isStartElement() && xml.name() == u"title") title = xml.readElementText();
+            }
+            if (shown.trimmed() == tokenLabel(longToken)) {
+                EXPECT_EQ(title, longToken);
+                ++titled;
+            }
+        }
+    }
+    EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+    EXPECT_EQ(titled, 2) << "the row and the column label";
+}
+
 TEST(FigureExport, SvgScoresUseTheDivergingMapAndKeepOneCellPerPair) {
     const TracePtr trace = catTrace();
     FigureRequest request;
