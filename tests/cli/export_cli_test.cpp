@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `qkview export` run as a user would: every format, --head all, and errors that leave no file behind.
 #include "cli_runner.h"
+#include "pdf_info.h"
 
 #include <QDir>
 #include <QFile>
@@ -88,17 +89,11 @@ TEST(ExportCli, PdfIsOnePageOfTheRequestedSize) {
                                                QStringLiteral("20cm"), QStringLiteral("--height"), QStringLiteral("4in")}));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     ASSERT_TRUE(readAll(path).startsWith("%PDF"));
-    const QString pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
-    if (pdfinfo.isEmpty()) GTEST_SKIP() << "pdfinfo (poppler-utils) is not installed: page count and size not checked";
-    QProcess info;
-    info.start(pdfinfo, {path});
-    ASSERT_TRUE(info.waitForFinished(30000));
-    const QString out = QString::fromUtf8(info.readAllStandardOutput());
-    EXPECT_TRUE(out.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n")))) << out.toStdString();
-    const auto m = QRegularExpression(QStringLiteral("Page size:\\s+([0-9.]+) x ([0-9.]+) pts")).match(out);
-    ASSERT_TRUE(m.hasMatch()) << out.toStdString();
-    EXPECT_NEAR(m.captured(1).toDouble(), 20 / 2.54 * 72, 1.0);
-    EXPECT_NEAR(m.captured(2).toDouble(), 4 * 72, 1.0);
+    const auto info = qkview::test::pdfInfo(path);
+    if (!info) GTEST_SKIP() << "pdfinfo (poppler-utils) is not installed: page count and size not checked";
+    EXPECT_EQ(info->pages, 1) << info->raw.toStdString();
+    EXPECT_NEAR(info->widthPt, 20 / 2.54 * 72, 1.0);
+    EXPECT_NEAR(info->heightPt, 4 * 72, 1.0);
 }
 
 TEST(ExportCli, HeadAllWritesOneFilePerHeadIntoANewFolder) {

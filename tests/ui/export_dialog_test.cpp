@@ -21,15 +21,7 @@ using namespace qkview;
 using namespace qkview::ui;
 
 namespace {
-struct Window {
-    MainWindow window{test::teachingModel(), false};
-    Window() {
-        window.resize(1366, 768);
-        window.show();
-        EXPECT_TRUE(test::waitForTrace(*window.session()));
-    }
-    Session& session() { return *window.session(); }
-};
+using Window = test::ShownWindow;
 
 QByteArray readAll(const QString& path) {
     QFile f(path);

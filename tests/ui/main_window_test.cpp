@@ -16,14 +16,7 @@ using namespace qkview;
 using namespace qkview::ui;
 
 namespace {
-struct Window {
-    MainWindow window{test::teachingModel(), false};
-    Window() {
-        window.resize(1366, 768);
-        window.show();
-        EXPECT_TRUE(test::waitForTrace(*window.session()));
-    }
-    Session& session() { return *window.session(); }
+struct Window : test::ShownWindow {
     void type(const QString& text) {
         window.sentenceEdit()->setFocus();
         QTest::keyClicks(window.sentenceEdit(), text);

@@ -27,4 +27,15 @@ inline bool waitForTrace(ui::Session& session, int timeoutMs = 5000) {
     return false;
 }
 
+// The main window at 1366×768 on the teaching model, settings untouched, first trace shown.
+struct ShownWindow {
+    ui::MainWindow window{teachingModel(), false};
+    ShownWindow() {
+        window.resize(1366, 768);
+        window.show();
+        EXPECT_TRUE(waitForTrace(*window.session()));
+    }
+    ui::Session& session() { return *window.session(); }
+};
+
 } // namespace qkview::test
