@@ -39,20 +39,51 @@ std::optional<int> intOption(const QCommandLineParser& parser, const QString& na
     return value;
 }
 
+// Options that choose the model, the text and how attention is computed: shared by dump and export.
+QList<QCommandLineOption> traceOptions() {
+    return {
+        {QStringLiteral("text"), QStringLiteral("The text to run through the model."), QStringLiteral("TEXT")},
+        {QStringLiteral("model"), QStringLiteral("A GPT-2 family model folder (Hugging Face layout); default: the built-in teaching model."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("no-scale"), QStringLiteral("Do not divide scores by sqrt(d_head).")},
+        {QStringLiteral("temperature"), QStringLiteral("Divide scores by T (> 0, default 1)."), QStringLiteral("T"), QStringLiteral("1")},
+        {QStringLiteral("causal"), QStringLiteral("Mask keys after each query.")},
+    };
+}
+
+// The attention options the command line asks for; throws std::invalid_argument with a usage message.
+qkview::AttentionOptions attentionOptions(const QCommandLineParser& parser) {
+    qkview::AttentionOptions options;
+    options.scale = !parser.isSet(QStringLiteral("no-scale"));
+    options.causal = parser.isSet(QStringLiteral("causal"));
+    bool ok = false;
+    options.temperature = parser.value(QStringLiteral("temperature")).toFloat(&ok);
+    if (!ok)
+        throw std::invalid_argument(QStringLiteral("--temperature takes a number, got '%1'")
+                                        .arg(parser.value(QStringLiteral("temperature"))).toStdString());
+    try {
+        qkview::validate(options);
+    } catch (const qkview::Error& e) {
+        throw std::invalid_argument(e.what());
+    }
+    return options;
+}
+
+// The model folder given with --model, or the built-in teaching model. Throws qkview::Error.
+std::unique_ptr<qkview::Model> chosenModel(const QCommandLineParser& parser) {
+    if (parser.isSet(QStringLiteral("model"))) return qkview::loadModelFolder(parser.value(QStringLiteral("model")));
+    return std::make_unique<qkview::TeachingModel>();
+}
+
 int runDump(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print the attention trace of a text as JSON or text."));
     parser.addHelpOption();
+    parser.addOptions(traceOptions());
     parser.addOptions({
-        {QStringLiteral("text"), QStringLiteral("The text to run through the model."), QStringLiteral("TEXT")},
         {QStringLiteral("format"), QStringLiteral("json (default) or text."), QStringLiteral("FORMAT"), QStringLiteral("json")},
         {QStringLiteral("layer"), QStringLiteral("Only this layer (0-based)."), QStringLiteral("L")},
         {QStringLiteral("head"), QStringLiteral("Only this head (0-based)."), QStringLiteral("H")},
-        {QStringLiteral("no-scale"), QStringLiteral("Do not divide scores by sqrt(d_head).")},
-        {QStringLiteral("temperature"), QStringLiteral("Divide scores by T (> 0, default 1)."), QStringLiteral("T"), QStringLiteral("1")},
-        {QStringLiteral("causal"), QStringLiteral("Mask keys after each query.")},
-        {QStringLiteral("model"), QStringLiteral("A GPT-2 family model folder (Hugging Face layout); default: the built-in teaching model."),
-         QStringLiteral("DIR")},
     });
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -76,29 +107,18 @@ int runDump(const QStringList& arguments) {
         return BadUsage;
     }
     qkview::AttentionOptions options;
-    options.scale = !parser.isSet(QStringLiteral("no-scale"));
-    options.causal = parser.isSet(QStringLiteral("causal"));
-    bool ok = false;
-    options.temperature = parser.value(QStringLiteral("temperature")).toFloat(&ok);
-    if (!ok) {
-        printError(QStringLiteral("--temperature takes a number, got '%1'").arg(parser.value(QStringLiteral("temperature"))));
-        return BadUsage;
-    }
     qkview::TraceSelection selection;
     try {
+        options = attentionOptions(parser);
         selection.layer = intOption(parser, QStringLiteral("layer"));
         selection.head = intOption(parser, QStringLiteral("head"));
-        qkview::validate(options);
     } catch (const std::exception& e) {
         printError(QString::fromStdString(e.what()));
         return BadUsage;
     }
 
     try {
-        const std::unique_ptr<qkview::Model> model = parser.isSet(QStringLiteral("model"))
-                                                         ? qkview::loadModelFolder(parser.value(QStringLiteral("model")))
-                                                         : std::make_unique<qkview::TeachingModel>();
-        const auto trace = qkview::traceText(*model, parser.value(QStringLiteral("text")), options);
+        const auto trace = qkview::traceText(*chosenModel(parser), parser.value(QStringLiteral("text")), options);
         const QByteArray out = format == u"json" ? qkview::traceToJson(*trace, selection)
                                                  : qkview::traceToText(*trace, selection);
         QFile stdoutFile;
@@ -152,10 +172,8 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         "Export a figure of the attention of a text as PNG, SVG or PDF.\n"
         "Example: qkview export --text \"The cat sat on the mat\" --view lesson -o lesson.pdf"));
     parser.addHelpOption();
+    parser.addOptions(traceOptions());
     parser.addOptions({
-        {QStringLiteral("text"), QStringLiteral("The text to run through the model."), QStringLiteral("TEXT")},
-        {QStringLiteral("model"), QStringLiteral("A GPT-2 family model folder (Hugging Face layout); default: the built-in teaching model."),
-         QStringLiteral("DIR")},
         {QStringLiteral("view"), QStringLiteral("heatmap (default), lines, values, math, grid or lesson."), QStringLiteral("VIEW"),
          QStringLiteral("heatmap")},
         {QStringLiteral("layer"), QStringLiteral("Layer (0-based, default 0)."), QStringLiteral("L")},
@@ -177,9 +195,6 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         {QStringLiteral("title"), QStringLiteral("Title above the figure (default: names the head; \"\" for none)."), QStringLiteral("T")},
         {QStringLiteral("caption"), QStringLiteral("Caption below (default: names the model, text and options; \"\" for none)."),
          QStringLiteral("C")},
-        {QStringLiteral("no-scale"), QStringLiteral("Do not divide scores by sqrt(d_head).")},
-        {QStringLiteral("temperature"), QStringLiteral("Divide scores by T (> 0, default 1)."), QStringLiteral("T"), QStringLiteral("1")},
-        {QStringLiteral("causal"), QStringLiteral("Mask keys after each query.")},
         {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The file to write (a folder with --head all)."),
          QStringLiteral("PATH")},
     });
@@ -246,22 +261,13 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
     const double h = hasHeight ? *height : w * 9 / 16;
     FigureSize size = FigureSize::from(QSizeF(w, h), SizeUnit::Inches, dpi);
 
-    qkview::AttentionOptions options;
-    options.scale = !parser.isSet(QStringLiteral("no-scale"));
-    options.causal = parser.isSet(QStringLiteral("causal"));
-    options.temperature = parser.value(QStringLiteral("temperature")).toFloat(&ok);
-    if (!ok) return usage(QStringLiteral("--temperature takes a number, got '%1'").arg(parser.value(QStringLiteral("temperature"))));
-
     try {
-        qkview::validate(options);
+        const qkview::AttentionOptions options = attentionOptions(parser);
         checkFigureSize(size);
         QApplication app(argc, argv);
         request.layer = intOption(parser, QStringLiteral("layer")).value_or(0);
         if (!allHeads) request.head = intOption(parser, QStringLiteral("head")).value_or(0);
-        const std::unique_ptr<qkview::Model> model = parser.isSet(QStringLiteral("model"))
-                                                         ? qkview::loadModelFolder(parser.value(QStringLiteral("model")))
-                                                         : std::make_unique<qkview::TeachingModel>();
-        const qkview::TracePtr trace = qkview::traceText(*model, parser.value(QStringLiteral("text")), options);
+        const qkview::TracePtr trace = qkview::traceText(*chosenModel(parser), parser.value(QStringLiteral("text")), options);
         if (parser.isSet(QStringLiteral("query"))) request.query = tokenOption(parser, QStringLiteral("query"), *trace);
         if (parser.isSet(QStringLiteral("key"))) request.key = tokenOption(parser, QStringLiteral("key"), *trace);
 
