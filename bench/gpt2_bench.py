@@ -74,6 +74,12 @@ def ms(run):
     return run["real_time"] * scale
 
 
+def forward_flops(T):
+    """Multiply-adds × 2 of one pass: the layers' products, q·kᵀ and weights·v in full, one row of logits."""
+    C, L, V = GPT2_SMALL["n_embd"], GPT2_SMALL["n_layer"], GPT2_SMALL["vocab_size"]
+    return L * (2 * T * C * 12 * C + 2 * 2 * T * T * C) + 2 * V * C
+
+
 def torch_forward_ms(params, T, repeats, threads):
     torch.set_num_threads(threads)
     ids = torch.randint(0, GPT2_SMALL["vocab_size"], (T,)).tolist()
@@ -118,11 +124,12 @@ def main():
         # PyTorch's intra-op threads and OpenBLAS's own threads can fight over the cores: both settings
         # are timed and qkview is compared with the faster.
         print("full forward pass with every intermediate kept, median ms; ratio = qkview / best PyTorch")
-        print(f"{'tokens':>6} {'qkview':>8} {'torch 1 thread':>15} {'torch 2 threads':>16} {'ratio':>6}")
+        print(f"{'tokens':>6} {'qkview':>8} {'torch 1 thread':>15} {'torch 2 threads':>16} {'ratio':>6} {'GFLOP/s':>8}")
         for T in LENGTHS:
             ours = ms(forward[f"BM_Gpt2Forward/{T}/iterations:1/repeats:5/real_time"])
             theirs = [torch_forward_ms(params, T, 3 if T >= 1024 else 5, threads) for threads in (1, 2)]
-            print(f"{T:>6} {ours:>8.1f} {theirs[0]:>15.1f} {theirs[1]:>16.1f} {ours / min(theirs):>6.2f}", flush=True)
+            print(f"{T:>6} {ours:>8.1f} {theirs[0]:>15.1f} {theirs[1]:>16.1f} {ours / min(theirs):>6.2f}"
+                  f" {forward_flops(T) / ours / 1e6:>8.0f}", flush=True)
     finally:
         if not args.model:
             shutil.rmtree(folder, ignore_errors=True)

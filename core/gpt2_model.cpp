@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "gpt2_layers.h"
+#include "memory_tuning.h"
 
 #include <string>
 
@@ -46,6 +47,7 @@ Matrix stackRows(const Matrix* cached, int P, const Matrix& fresh) {
 Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights, std::shared_ptr<const Gpt2Tokenizer> tokenizer)
     : m_gpt2(std::move(config)), m_weights(std::move(weights)), m_tokenizer(std::move(tokenizer)) {
     if (!m_tokenizer) throw Error(Error::Kind::InvalidArgument, "Gpt2Model needs a tokenizer");
+    keepFreedMemoryForReuse(); // each pass allocates a whole trace: reuse memory instead of faulting it in
     m_config.name = m_gpt2.name;
     m_config.layers = m_gpt2.layers;
     m_config.heads = m_gpt2.heads;
@@ -70,6 +72,13 @@ TracePtr Gpt2Model::forward(const QString& text, const TokenList& tokens, const 
     }
     const int T = static_cast<int>(tokens.size());
     const int P = reusableRows(previous.get(), tokens, options); // rows reused
+    if (P == 0 && previous) {
+        // Nothing to reuse: let the old trace go before the new one is built, so its memory (1.7 GB
+        // for GPT-2 small at 1024 tokens) can be reused instead of doubling the peak.
+        const std::lock_guard lock(m_cacheMutex);
+        if (m_lastTrace == previous) m_lastTrace.reset();
+        previous.reset();
+    }
     std::vector<int> ids;                                         // (R) the tokens computed now
     for (int t = P; t < T; ++t) ids.push_back(tokens[static_cast<size_t>(t)].id);
 
@@ -115,6 +124,11 @@ TracePtr Gpt2Model::forward(const QString& text, const TokenList& tokens, const 
         m_lastReusedRows = P;
     }
     return trace;
+}
+
+Gpt2Model::~Gpt2Model() {
+    m_lastTrace.reset();
+    releaseFreedMemory();
 }
 
 int Gpt2Model::lastReusedRows() const {

@@ -17,7 +17,10 @@ class Gpt2Model : public Model {
 public:
     static constexpr int kPredictions = 10; // next tokens in each trace
 
+    // Also makes the C library keep freed memory for the next pass (memory_tuning.h); the destructor
+    // hands it back.
     Gpt2Model(Gpt2Config config, Gpt2Weights weights, std::shared_ptr<const Gpt2Tokenizer> tokenizer);
+    ~Gpt2Model() override;
 
     const ModelConfig& config() const override { return m_config; }
     const Tokenizer& tokenizer() const override { return *m_tokenizer; }
