@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QApplication>
 #include <QFile>
+#include <QIcon>
 #include <QTextStream>
 #include <QTimer>
 
@@ -316,6 +317,7 @@ int runGui(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("qkview"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QKVIEW_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("qkview"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/qkview/icons/qkview.svg")));
 
     QCommandLineParser parser;
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save the window to FILE and quit."),
