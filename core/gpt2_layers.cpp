@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
-#include <numbers>
 #include <numeric>
 
 namespace qkview {
@@ -69,8 +68,8 @@ void matmulForward(Matrix& out, const Matrix& in, const WeightView& weight, cons
     const auto w = weight.matrix();       // (IC, OC)
     const auto b = bias.vector();         // (OC)
     out.resize(in.rows(), w.cols());      // (R, OC)
-    // Independent column blocks taken by whichever core is free (Eigen's own threads are off: they
-    // wait for each other inside every product). The same code serves R = 1 and R = 1024.
+    // Independent column blocks, each an ordinary single-threaded Eigen product, taken by whichever
+    // core is free (parallel_for.h says why not Eigen's OpenMP). The same code serves R = 1 and R = 1024.
     const Eigen::Index chunk = chunkSize(w.cols());
     const auto multiply = [&](int c) {
         const Eigen::Index first = c * chunk, size = std::min(chunk, w.cols() - first);

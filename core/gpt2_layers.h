@@ -17,7 +17,8 @@ void encoderForward(Matrix& out, const std::vector<int>& ids, int first, const W
 // by weight and bias (C).
 void layernormForward(Matrix& out, const Matrix& in, const WeightView& weight, const WeightView& bias, double epsilon);
 
-// out (R, OC) = in (R, IC) · weight (IC, OC) + bias (OC). Uses both cores for any R.
+// out (R, OC) = in (R, IC) · weight (IC, OC) + bias (OC), in column blocks spread over the cores
+// for any R (R = 1 when typing: a matrix-vector product that streams the weights).
 void matmulForward(Matrix& out, const Matrix& in, const WeightView& weight, const WeightView& bias);
 
 // In place, GPT-2's tanh form: x ← ½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))).

@@ -87,6 +87,7 @@ TracePtr Gpt2Model::forward(const QString& text, const TokenList& tokens, const 
     trace->options = options;
     trace->text = text;
     trace->tokens = tokens;
+    trace->layers.reserve(static_cast<size_t>(m_gpt2.layers));
 
     const double eps = m_gpt2.layerNormEpsilon;
     Matrix x;                                                     // (R, C) residual stream of the new rows
