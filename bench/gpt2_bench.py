@@ -7,9 +7,10 @@ Needs Debian's python3 with torch and the fast BLAS it should use:
     cmake --build BUILD --target bench_gpt2
     /usr/bin/python3 bench/gpt2_bench.py --build BUILD
 Writes a folder of GPT-2 small's shape (124M random parameters, F32, 50257-token byte-level vocabulary
-of synthetic merges) to a temporary directory (about 500 MB, deleted afterwards), runs bench_gpt2 on it,
-runs the same computation in PyTorch (2 threads, keeping the same intermediates), and prints medians,
-ratios (qkview / PyTorch: below 1 is faster) and the machine's sgemm peak. Takes a few minutes.
+of synthetic merges) to a temporary directory (about 500 MB, deleted afterwards; --model DIR keeps it),
+runs bench_gpt2 on it, runs the same computation in PyTorch (keeping the same intermediates, at 1 and
+2 intra-op threads), and prints medians, ratios (qkview / faster PyTorch: below 1 is faster) and the
+machine's sgemm peak. Takes about two minutes. Other programs running at the same time skew both sides.
 """
 import argparse
 import json
