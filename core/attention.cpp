@@ -24,25 +24,22 @@ double logitFactor(int headSize, const AttentionOptions& options) {
 Matrix softmaxRows(const Matrix& scores, double factor, bool causal, int keyOffset) {
     const Eigen::Index rows = scores.rows(), cols = scores.cols();
     Matrix weights = Matrix::Zero(rows, cols); // (Tq, Tk)
-    std::vector<double> logits(static_cast<size_t>(cols));
+    Eigen::ArrayXd logits(cols);               // one row, in double so huge factors cannot overflow
     for (Eigen::Index i = 0; i < rows; ++i) {
-        const Eigen::Index visible = causal ? std::min<Eigen::Index>(cols, i + keyOffset + 1) : cols;
-        // Pass 1: logits in double and their maximum, so exp never overflows.
-        double maxLogit = -std::numeric_limits<double>::infinity();
-        for (Eigen::Index j = 0; j < visible; ++j) {
-            logits[j] = static_cast<double>(scores(i, j)) * factor;
-            maxLogit = std::max(maxLogit, logits[j]);
-        }
+        const Eigen::Index visible = causal ? std::clamp<Eigen::Index>(i + keyOffset + 1, 0, cols) : cols;
         if (visible == 0) continue;
-        // Pass 2: exponentials relative to the maximum. An infinite maximum (factor overflowed)
-        // has the one-hot limit: share the weight among the entries equal to it.
-        double sum = 0.0;
-        for (Eigen::Index j = 0; j < visible; ++j) {
-            logits[j] = std::isinf(maxLogit) ? (logits[j] == maxLogit ? 1.0 : 0.0) : std::exp(logits[j] - maxLogit);
-            sum += logits[j];
-        }
+        auto row = logits.head(visible);
+        // Pass 1: logits and their maximum, so exp never overflows.
+        row = scores.row(i).head(visible).cast<double>().transpose().array() * factor;
+        const double maxLogit = row.maxCoeff();
+        // Pass 2: exponentials relative to the maximum (vectorised). An infinite maximum (the factor
+        // overflowed) has the one-hot limit: the weight is shared among the entries equal to it.
+        if (std::isinf(maxLogit))
+            row = (row == maxLogit).cast<double>();
+        else
+            row = (row - maxLogit).exp();
         // Pass 3: normalise.
-        for (Eigen::Index j = 0; j < visible; ++j) weights(i, j) = static_cast<float>(logits[j] / sum);
+        weights.row(i).head(visible) = (row / row.sum()).cast<float>().transpose();
     }
     return weights;
 }
