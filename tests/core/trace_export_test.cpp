@@ -4,6 +4,7 @@
 #include "error.h"
 #include "save_file.h"
 #include "teaching_model.h"
+#include "file_size_limit.h"
 #include "trace_export.h"
 
 #include <QDir>
@@ -210,22 +211,15 @@ TEST(SaveFile, AFailedWriteLeavesTheOldFileUntouched) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("keep.npy"));
     saveFileAtomically(path, "old contents");
-    rlimit old{};
-    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old), 0);
-    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit small = old;
-    small.rlim_cur = 1024;
-    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
     bool threw = false;
     try {
+        const test::FileSizeLimit fullDisk(1024);
         saveFileAtomically(path, QByteArray(64 * 1024, 'x'));
     } catch (const Error& e) {
         threw = true;
         EXPECT_EQ(e.kind(), Error::Kind::Io);
         EXPECT_TRUE(QString::fromUtf8(e.what()).contains(path)) << e.what();
     }
-    setrlimit(RLIMIT_FSIZE, &old);
-    std::signal(SIGXFSZ, previousHandler);
     EXPECT_TRUE(threw);
     EXPECT_EQ(readAll(path), QByteArray("old contents"));
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{QStringLiteral("keep.npy")})

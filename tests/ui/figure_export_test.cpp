@@ -3,6 +3,7 @@
 // not blank, PDF one page of the figure's size, failed exports leave old files alone.
 #include "error.h"
 #include "figure_exporter.h"
+#include "file_size_limit.h"
 #include "pdf_info.h"
 #include "heatmap_painter.h"
 #include "label_text.h"
@@ -233,21 +234,13 @@ TEST(FigureExport, AFailedWriteLeavesTheExistingFileUntouched) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("figure.pdf"));
     saveFileAtomically(path, "old figure");
-    // A full disk, simulated with a file size limit (permissions do not stop root).
-    rlimit old{};
-    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old), 0);
-    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit small = old;
-    small.rlim_cur = 512;
-    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
     QString message;
     try {
+        const test::FileSizeLimit fullDisk(512);
         FigureExporter(trace, FigureRequest{}).save(path, FigureFormat::Pdf, pixels(800, 600));
     } catch (const Error& e) {
         message = QString::fromUtf8(e.what());
     }
-    setrlimit(RLIMIT_FSIZE, &old);
-    std::signal(SIGXFSZ, previous);
     EXPECT_TRUE(message.contains(path)) << message.toStdString();
     EXPECT_EQ(readAll(path), QByteArray("old figure"));
     try {
