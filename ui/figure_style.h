@@ -20,6 +20,7 @@ struct FigureStyle {
     ColormapId colormap = ColormapId::Viridis;
     bool numbersInCells = false;
     bool rasterCells = false; // screen shortcut for large matrices; vector exports keep one shape per cell
+    bool smoothCharts = true; // antialiased Qt Charts; the screen turns it off to keep typing fast (≈2 ms)
 
     static FigureStyle fromPalette(const QPalette& palette, const QFont& font);
     static FigureStyle print(); // white background, black text, sized for slides and papers

@@ -52,6 +52,17 @@ QColor weightColour(const FigureStyle& style) {
     return Colormap::get(style.colormap == ColormapId::Diverging ? ColormapId::Viridis : style.colormap).at(0.45);
 }
 
+// Replaces a bar set's values, in place when the count is unchanged.
+void setValues(QBarSet* set, const QList<qreal>& values) {
+    if (set->count() != values.size()) {
+        set->remove(0, set->count());
+        set->append(values);
+        return;
+    }
+    for (qsizetype i = 0; i < values.size(); ++i)
+        if (set->at(i) != values[i]) set->replace(i, values[i]);
+}
+
 void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y) {
     chart->addSeries(series);
     series->attachAxis(x);
@@ -118,8 +129,7 @@ void ValuesCharts::fillWeights(const ValuesScene& s) {
         values << static_cast<double>(c.weight);
         categories << tokenLabel(s.keys.value(c.key), 10);
     }
-    m_weightSet->remove(0, m_weightSet->count());
-    m_weightSet->append(values);
+    setValues(m_weightSet, values);
     if (m_weightKeys->categories() != categories) m_weightKeys->setCategories(categories);
 }
 
@@ -133,25 +143,34 @@ void ValuesCharts::fillContributions(const ValuesScene& s) {
         for (int d = 0; d < dims; ++d) out << static_cast<double>(v[d]);
         return out;
     };
-    m_stacked->clear();
+    // One bar set per stacked key, then "other keys": sets are refilled in place, since creating
+    // them (and their legend markers) is what makes Qt Charts slow.
+    struct Stack {
+        QString label;
+        QColor colour;
+        QList<qreal> values;
+    };
+    std::vector<Stack> stacks;
     RowVector rest = RowVector::Zero(s.steps->output.size());
     for (size_t i = 0; i < order.size(); ++i) {
         if (static_cast<int>(i) >= kMaxStacked) {
             rest += order[i].contribution;
             continue;
         }
-        auto* set = new QBarSet(QStringLiteral("%1 × v(%2)").arg(static_cast<double>(order[i].weight), 0, 'f', 2)
-                                    .arg(tokenLabel(s.keys.value(order[i].key), 10)));
-        set->setColor(QColor(kKeyColours[i]));
-        set->setBorderColor(m_style->background);
-        set->append(barsOf(order[i].contribution));
-        m_stacked->append(set);
+        stacks.push_back({QStringLiteral("%1 × v(%2)").arg(static_cast<double>(order[i].weight), 0, 'f', 2)
+                              .arg(tokenLabel(s.keys.value(order[i].key), 10)),
+                          QColor(kKeyColours[i]), barsOf(order[i].contribution)});
     }
-    if (order.size() > static_cast<size_t>(kMaxStacked)) {
-        auto* set = new QBarSet(tr("other keys"));
-        set->setColor(m_style->muted);
-        set->append(barsOf(rest));
-        m_stacked->append(set);
+    if (order.size() > static_cast<size_t>(kMaxStacked)) stacks.push_back({tr("other keys"), m_style->muted, barsOf(rest)});
+    while (m_stacked->count() > static_cast<int>(stacks.size())) m_stacked->remove(m_stacked->barSets().constLast());
+    while (m_stacked->count() < static_cast<int>(stacks.size())) m_stacked->append(new QBarSet(QString()));
+    const QList<QBarSet*> sets = m_stacked->barSets();
+    for (size_t i = 0; i < stacks.size(); ++i) {
+        QBarSet* set = sets[static_cast<qsizetype>(i)];
+        if (set->label() != stacks[i].label) set->setLabel(stacks[i].label);
+        if (set->color() != stacks[i].colour) set->setColor(stacks[i].colour);
+        if (set->borderColor() != m_style->background) set->setBorderColor(m_style->background);
+        setValues(set, stacks[i].values);
     }
     QList<QPointF> points;
     for (int d = 0; d < dims; ++d) points << QPointF(d, static_cast<double>(s.steps->output[d]));
@@ -190,7 +209,7 @@ void ValuesCharts::render(QPainter& p, const ValuesScene& s, const QRectF& bound
     m_weights->setGeometry(QRectF(QPointF(0, 0), top));
     m_contributions->setGeometry(QRectF(QPointF(0, top.height()), QSizeF(bounds.width(), bounds.height() - top.height())));
     m_scene.setSceneRect(0, 0, bounds.width(), bounds.height());
-    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::Antialiasing, style.smoothCharts);
     m_scene.render(&p, bounds, m_scene.sceneRect());
     p.restore();
 }

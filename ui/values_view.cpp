@@ -12,7 +12,9 @@ void ValuesView::updateScene() {
 }
 
 void ValuesView::draw(QPainter& painter, const QRectF& bounds, const FigureStyle& style) {
-    m_charts.render(painter, m_scene, bounds, style);
+    FigureStyle screen = style;
+    screen.smoothCharts = false;
+    m_charts.render(painter, m_scene, bounds, screen);
 }
 
 } // namespace qkview::ui
