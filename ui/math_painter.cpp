@@ -7,19 +7,19 @@
 #include <QPainter>
 
 #include <cmath>
+#include <optional>
 
 namespace qkview::ui {
 
 namespace {
-constexpr int kShownDims = 6; // longer vectors show their first dims and an ellipsis
 
 QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
 
-QString vectorText(const RowVector& v) {
+// The first `shown` dims of v, then an ellipsis naming the length when some are left out.
+QString vectorText(const RowVector& v, Eigen::Index shown) {
     QStringList parts;
-    for (Eigen::Index i = 0; i < std::min<Eigen::Index>(v.size(), kShownDims); ++i)
-        parts << QString::number(static_cast<double>(v[i]), 'f', 2);
-    if (v.size() > kShownDims) parts << QStringLiteral("… (%1 dims)").arg(v.size());
+    for (Eigen::Index i = 0; i < std::min(v.size(), shown); ++i) parts << QString::number(static_cast<double>(v[i]), 'f', 2);
+    if (v.size() > shown) parts << QStringLiteral("… (%1 dims)").arg(v.size());
     return QStringLiteral("[") + parts.join(QStringLiteral(", ")) + QStringLiteral("]");
 }
 
@@ -27,10 +27,15 @@ QString number(double v, int decimals = 3) { return QString::number(v, 'f', deci
 
 // One line of the panel: a step's name, its formula with the numbers, and whether it is a heading.
 struct Line {
+    Line(QString l, QString b, bool h = false, std::optional<RowVector> v = std::nullopt)
+        : label(std::move(l)), body(std::move(b)), heading(h), vector(std::move(v)) {}
     QString label;
-    QString body;
-    bool heading = false;
+    QString body; // with %v where the vector goes
+    bool heading;
+    std::optional<RowVector> vector; // shown with as many dims as the width allows
 };
+
+Line vectorLine(const QString& label, const QString& body, const RowVector& v) { return {label, body, false, v}; }
 
 std::vector<Line> linesOf(const MathScene& s) {
     std::vector<Line> lines;
@@ -39,9 +44,9 @@ std::vector<Line> linesOf(const MathScene& s) {
     if (s.weight) {
         const WeightSteps& w = *s.weight;
         lines.push_back({tr("How much does %1 attend to %2?").arg(q, k), s.headName, true});
-        lines.push_back({tr("1. query q"), tr("what %1 asks: %2").arg(q, vectorText(w.q))});
-        lines.push_back({tr("2. key k"), tr("what %1 offers: %2").arg(k, vectorText(w.k))});
-        lines.push_back({tr("3. q ∘ k"), vectorText(w.products)});
+        lines.push_back(vectorLine(tr("1. query q"), tr("what %1 asks: %v").arg(q), w.q));
+        lines.push_back(vectorLine(tr("2. key k"), tr("what %1 offers: %v").arg(k), w.k));
+        lines.push_back(vectorLine(tr("3. q ∘ k"), QStringLiteral("%v"), w.products));
         lines.push_back({tr("4. score q·k"), tr("sum of the products = %1").arg(number(w.dot))});
         QString scaling = s.scaled ? tr("÷ √%1 = ÷ %2").arg(s.dHead).arg(number(std::sqrt(s.dHead), 2)) : tr("no scaling");
         if (s.temperature != 1.0f) scaling += tr(", ÷ temperature %1").arg(static_cast<double>(s.temperature));
@@ -60,9 +65,10 @@ std::vector<Line> linesOf(const MathScene& s) {
         lines.push_back({tr("What does %1 pull in?").arg(q), tr("weights × values, summed"), true});
         for (const Contribution& c : s.output->contributions) {
             const QString who = tokenLabel(s.keyTokens.value(c.key));
-            lines.push_back({QStringLiteral("%1 × v(%2)").arg(number(c.weight, 2), who), vectorText(c.contribution)});
+            lines.push_back(vectorLine(QStringLiteral("%1 × v(%2)").arg(number(c.weight, 2), who), QStringLiteral("%v"),
+                                       c.contribution));
         }
-        lines.push_back({tr("= output"), vectorText(s.output->output)});
+        lines.push_back(vectorLine(tr("= output"), QStringLiteral("%v"), s.output->output));
     }
     return lines;
 }
@@ -148,7 +154,16 @@ void renderMath(QPainter& p, const MathScene& scene, const QRectF& bounds, const
         p.setFont(mono);
         p.setPen(style.foreground);
         const QRectF body(bounds.left() + pad + m.labelWidth, y, bounds.width() - 2 * pad - m.labelWidth, m.lineHeight);
-        p.drawText(body, Qt::AlignLeft | Qt::AlignVCenter, p.fontMetrics().elidedText(l.body, Qt::ElideRight, body.width()));
+        QString text = l.body;
+        if (l.vector) { // as many dims as fit, never a cut number
+            const QFontMetricsF fm = p.fontMetrics();
+            Eigen::Index shown = l.vector->size();
+            while (shown > 1 && fm.horizontalAdvance(QString(l.body).replace(QStringLiteral("%v"), vectorText(*l.vector, shown))) >
+                                    body.width())
+                --shown;
+            text.replace(QStringLiteral("%v"), vectorText(*l.vector, shown));
+        }
+        p.drawText(body, Qt::AlignLeft | Qt::AlignVCenter, p.fontMetrics().elidedText(text, Qt::ElideRight, body.width()));
         y += m.lineHeight;
     }
     p.restore();
