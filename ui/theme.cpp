@@ -37,6 +37,13 @@ void applyTheme(Theme theme) {
     QPalette p = paletteFor(theme);
     if (theme == Theme::Light) p.setColor(QPalette::Highlight, QColor(230, 90, 20));
     QApplication::setPalette(p);
+    // Fusion outlines check boxes with a darker Window colour, which vanishes on a dark window.
+    qApp->setStyleSheet(theme != Theme::Dark ? QString() : QStringLiteral(
+        "QCheckBox::indicator { width: 12px; height: 12px; border: 1px solid #9a9ca6; border-radius: 2px;"
+        " background: #1b1c20; }"
+        "QCheckBox::indicator:checked { background: #ff8c3c; border-color: #ff8c3c; }"
+        "QCheckBox::indicator:disabled { border-color: #55575e; }"
+        "QCheckBox::indicator:checked:disabled { background: #8a5a3a; border-color: #8a5a3a; }"));
 }
 
 QString themeName(Theme theme) {
