@@ -34,6 +34,16 @@ void editConfig(const QDir& dir, const std::function<void(QJsonObject&)>& edit) 
     writeJson(dir.filePath(QStringLiteral("config.json")), config);
 }
 
+// Points the sharded index's entry for the token embedding at another file.
+void mapEmbeddingTo(const QDir& dir, const QString& file) {
+    const QString path = dir.filePath(QStringLiteral("model.safetensors.index.json"));
+    QJsonObject index = readJson(path);
+    QJsonObject map = index.value(u"weight_map").toObject();
+    map.insert(QStringLiteral("transformer.wte.weight"), file);
+    index.insert(QStringLiteral("weight_map"), map);
+    writeJson(path, index);
+}
+
 struct BrokenFolder {
     const char* label;
     const char* from; // fixture folder copied first
@@ -140,24 +150,10 @@ std::vector<BrokenFolder> brokenFolders() {
          [](const QDir& d) { QFile::remove(d.filePath(QStringLiteral("model-00002-of-00002.safetensors"))); }, K::InvalidModel,
          {"model.safetensors.index.json", "model-00002-of-00002.safetensors", "not in"}},
         {"index reaches outside the folder", "sharded_bf16",
-         [](const QDir& d) {
-             const QString path = d.filePath(QStringLiteral("model.safetensors.index.json"));
-             QJsonObject index = readJson(path);
-             QJsonObject map = index.value(u"weight_map").toObject();
-             map.insert(QStringLiteral("transformer.wte.weight"), QStringLiteral("../tiny_prefixed_f32/model.safetensors"));
-             index.insert(QStringLiteral("weight_map"), map);
-             writeJson(path, index);
-         },
+         [](const QDir& d) { mapEmbeddingTo(d, QStringLiteral("../tiny_prefixed_f32/model.safetensors")); },
          K::InvalidModel, {"'transformer.wte.weight'", "expected a file name in the folder"}},
         {"index puts a tensor in the wrong shard", "sharded_bf16",
-         [](const QDir& d) {
-             const QString path = d.filePath(QStringLiteral("model.safetensors.index.json"));
-             QJsonObject index = readJson(path);
-             QJsonObject map = index.value(u"weight_map").toObject();
-             map.insert(QStringLiteral("transformer.wte.weight"), QStringLiteral("model-00002-of-00002.safetensors"));
-             index.insert(QStringLiteral("weight_map"), map);
-             writeJson(path, index);
-         },
+         [](const QDir& d) { mapEmbeddingTo(d, QStringLiteral("model-00002-of-00002.safetensors")); },
          K::InvalidModel, {"'transformer.wte.weight' in model-00002-of-00002.safetensors", "no such tensor"}},
         {"no tokenizer", tiny, [](const QDir& d) { QFile::remove(d.filePath(QStringLiteral("vocab.json"))); }, K::InvalidModel,
          {"no tokenizer", "vocab.json and merges.txt, or tokenizer.json"}},
