@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // qkview: no arguments opens the GUI; `dump` and `export` run headless.
-#include "error.h"
-#include "figure_exporter.h"
-#include "model.h"
-#include "model_folder.h"
-#include "teaching_model.h"
-#include "trace_json.h"
-#include "main_window.h"
-#include "theme.h"
+#include "base/error.h"
+#include "figures/figure_exporter.h"
+#include "models/model.h"
+#include "weights/model_folder.h"
+#include "models/teaching_model.h"
+#include "export/trace_json.h"
+#include "window/main_window.h"
+#include "window/theme.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Teaching model forward pass (tokenize + every layer and head) for growing sentences.
-#include "teaching_model.h"
+#include "models/teaching_model.h"
 
 #include <benchmark/benchmark.h>
 

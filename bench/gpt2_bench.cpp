@@ -5,8 +5,8 @@
 //   BM_Gpt2Forward/T         a full forward pass of T tokens (the prefix cache defeated)
 //   BM_Gpt2AppendOne         one more token at the end of 32 (the prefix cache at work)
 // Every benchmark reports peak_rss_mb, the process's peak resident memory so far.
-#include "gpt2_model.h"
-#include "model_folder.h"
+#include "models/gpt2_model.h"
+#include "weights/model_folder.h"
 
 #include <QFile>
 

@@ -3,7 +3,7 @@
 // word cache warm (the same paragraph again) and cold (new made-up words every time).
 // Needs GPT-2's files in the build tree: run `ctest -R fetch_gpt2_vocab` first
 // (or tools/fetch_gpt2_vocab.sh BUILD/gpt2_vocab).
-#include "gpt2_tokenizer.h"
+#include "tokenizers/gpt2_tokenizer.h"
 
 #include <QDir>
 

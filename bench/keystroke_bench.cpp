@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Types a 30-token sentence one character at a time into the real main window (offscreen) and
 // reports the time from each keystroke to the end of the repaint that shows its trace.
-#include "main_window.h"
-#include "sentence_edit.h"
-#include "teaching_model.h"
+#include "window/main_window.h"
+#include "views/sentence_edit.h"
+#include "models/teaching_model.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Each view's painter drawing the cat sentence into a 480×600 image: where repaint time goes.
-#include "heatmap_painter.h"
-#include "lines_painter.h"
-#include "math_painter.h"
-#include "teaching_model.h"
-#include "values_painter.h"
+#include "painters/heatmap_painter.h"
+#include "painters/lines_painter.h"
+#include "painters/math_painter.h"
+#include "models/teaching_model.h"
+#include "painters/values_painter.h"
 
 #include <QApplication>
 #include <QImage>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // core attention against PyTorch (tests/data/make_attention_reference.py), tolerance 1e-5.
-#include "attention.h"
+#include "attention/attention.h"
 #include "test_matrices.h"
 
 #include <cstdio>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Properties of attention that hold for any input.
-#include "attention.h"
-#include "error.h"
+#include "attention/attention.h"
+#include "base/error.h"
 #include "test_matrices.h"
 
 #include <cmath>

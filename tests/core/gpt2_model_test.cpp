@@ -2,11 +2,11 @@
 // Gpt2Model against the independent PyTorch reference (tests/data/gpt2/make_gpt2_fixtures.py):
 // every layer's residual stream and every head's q, k, v, scores, scaled scores, weights and output,
 // and the top-10 next tokens, within 1e-4; then prefix reuse against full recomputation within 1e-5.
-#include "error.h"
-#include "gpt2_model.h"
+#include "base/error.h"
+#include "models/gpt2_model.h"
 #include "gpt2_test_folder.h"
-#include "model_folder.h"
-#include "parallel_for.h"
+#include "weights/model_folder.h"
+#include "base/parallel_for.h"
 #include "test_matrices.h"
 
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 #pragma once
 // Builds GPT-2 model folders for tests: copies of the fixtures, safetensors files written from C++,
 // and random checkpoints of any shape (for sizes too large to commit).
-#include "matrix.h"
-#include "safetensors.h"
+#include "base/matrix.h"
+#include "weights/safetensors.h"
 
 #include <QDir>
 #include <QFile>

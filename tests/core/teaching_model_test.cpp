@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The teaching model's heads do what their names say, on sentences annotated by hand.
-#include "error.h"
-#include "teaching_model.h"
+#include "base/error.h"
+#include "models/teaching_model.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Helpers shared by the core tests: JSON fixtures to matrices, and comparisons that print the max difference.
-#include "matrix.h"
+#include "base/matrix.h"
 
 #include <QFile>
 #include <QJsonArray>

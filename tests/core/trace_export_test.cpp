@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // CSV and .npy read back by independent parsers written here, compared with the trace number for number;
 // atomic saves that fail leave the old file as it was.
-#include "error.h"
-#include "save_file.h"
-#include "teaching_model.h"
+#include "base/error.h"
+#include "export/save_file.h"
+#include "models/teaching_model.h"
 #include "file_size_limit.h"
-#include "trace_export.h"
+#include "export/trace_export.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "error.h"
-#include "teaching_model.h"
-#include "trace_json.h"
+#include "base/error.h"
+#include "models/teaching_model.h"
+#include "export/trace_json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "word_tokenizer.h"
+#include "tokenizers/word_tokenizer.h"
 
 #include <gtest/gtest.h>
 

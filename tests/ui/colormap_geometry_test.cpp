@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "colormap.h"
-#include "heatmap_geometry.h"
-#include "label_text.h"
+#include "painters/colormap.h"
+#include "painters/heatmap_geometry.h"
+#include "painters/label_text.h"
 
 #include <gtest/gtest.h>
 

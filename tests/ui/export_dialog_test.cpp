@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The File menu's exports as a user drives them: the dialog's live preview and its file, Copy Figure,
 // Export Data; errors are returned, not crashes.
-#include "export_actions.h"
-#include "export_figure_dialog.h"
-#include "figure_preview.h"
-#include "error.h"
+#include "figures/export_actions.h"
+#include "figures/export_figure_dialog.h"
+#include "figures/figure_preview.h"
+#include "base/error.h"
 #include "widget_test_support.h"
 
 #include <QAction>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Figures as files: SVG parsed as XML (labels as text, one shape per cell), PNG at the exact size and
 // not blank, PDF one page of the figure's size, failed exports leave old files alone.
-#include "error.h"
-#include "figure_exporter.h"
+#include "base/error.h"
+#include "figures/figure_exporter.h"
 #include "file_size_limit.h"
 #include "pdf_info.h"
-#include "heatmap_painter.h"
-#include "label_text.h"
-#include "lesson_painter.h"
-#include "save_file.h"
-#include "teaching_model.h"
+#include "painters/heatmap_painter.h"
+#include "painters/label_text.h"
+#include "painters/lesson_painter.h"
+#include "export/save_file.h"
+#include "models/teaching_model.h"
 #include "widget_test_support.h"
 
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The head grid: geometry for 2×4, 12×12 and 48×25 heads, painting a synthetic 48×25 trace, and the
 // Heads tab as a user drives it.
-#include "head_grid_painter.h"
-#include "head_grid_view.h"
+#include "painters/head_grid_painter.h"
+#include "views/head_grid_view.h"
 #include "widget_test_support.h"
 
 #include <QPainter>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The main window as a user drives it, under the offscreen platform.
-#include "controls_panel.h"
-#include "heatmap_view.h"
-#include "math_view.h"
-#include "sentence_edit.h"
+#include "views/controls_panel.h"
+#include "views/heatmap_view.h"
+#include "views/math_view.h"
+#include "views/sentence_edit.h"
 #include "widget_test_support.h"
 
 #include <QCheckBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Opening a GPT-2 folder from the main window: loading off the GUI thread, text kept, errors shown.
-#include "controls_panel.h"
-#include "heatmap_view.h"
+#include "views/controls_panel.h"
+#include "views/heatmap_view.h"
 #include "widget_test_support.h"
 
 #include <QCheckBox>

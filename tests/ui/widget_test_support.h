@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-#include "main_window.h"
-#include "session.h"
-#include "teaching_model.h"
+#include "window/main_window.h"
+#include "session/session.h"
+#include "models/teaching_model.h"
 
 #include <QElapsedTimer>
 #include <QCoreApplication>

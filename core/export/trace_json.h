@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Trace → data. The JSON shape is a contract read by scripts and tests:
+// {"model": {...}, "options": {...}, "tokens": [...], "layers": [{"heads": [{"name", "q", "k", "v",
+//  "scores", "scaled_scores", "weights", "output"}]}], "next_tokens": [...] (models with a vocabulary head)}
+#include "trace/attention_trace.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+namespace qkview {
+
+struct TraceSelection {
+    std::optional<int> layer; // only this layer (others are omitted from "layers")
+    std::optional<int> head;  // only this head within each written layer
+};
+
+// Throws Error(InvalidArgument) when the selection is out of range.
+void checkSelection(const AttentionTrace& trace, const TraceSelection& selection);
+
+QByteArray traceToJson(const AttentionTrace& trace, const TraceSelection& selection = {});
+// A readable summary: tokens, then each selected head's weights as a table.
+QByteArray traceToText(const AttentionTrace& trace, const TraceSelection& selection = {});
+
+// Shortest text that reads back as the same float; non-finite values become null (JSON has no inf).
+void appendNumber(QByteArray& out, float value);
+
+} // namespace qkview

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#include "trace/token.h"
+
+namespace qkview {
+
+namespace {
+int codePointsBefore(const QString& source, int utf16Offset) {
+    int count = 0;
+    for (int i = 0; i < utf16Offset && i < source.size(); ++i)
+        if (!source.at(i).isLowSurrogate()) ++count;
+    return count;
+}
+} // namespace
+
+void setSpan(Token& token, const QString& source, int utf16Start, int utf16End) {
+    token.utf16Start = utf16Start;
+    token.utf16End = utf16End;
+    token.start = codePointsBefore(source, utf16Start);
+    token.end = token.start + codePointsBefore(source.mid(utf16Start, utf16End - utf16Start), utf16End - utf16Start);
+}
+
+QString withoutLoneSurrogates(const QString& text) {
+    if (text.isValidUtf16()) return text;
+    QString valid = text;
+    for (qsizetype i = 0; i < valid.size(); ++i) {
+        const bool pairedHigh = valid[i].isHighSurrogate() && i + 1 < valid.size() && valid[i + 1].isLowSurrogate();
+        if (pairedHigh)
+            ++i;
+        else if (valid[i].isSurrogate())
+            valid[i] = QChar::ReplacementCharacter;
+    }
+    return valid;
+}
+
+} // namespace qkview

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+#include "weights/model_folder.h"
+
+#include "base/error.h"
+#include "models/gpt2_config.h"
+#include "models/gpt2_model.h"
+#include "tokenizers/gpt2_tokenizer.h"
+#include "weights/gpt2_weights.h"
+#include "weights/safetensors.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace qkview {
+
+namespace {
+
+constexpr qint64 kMaxJsonBytes = 100'000'000; // config.json is ~1 kB, index files ~30 kB
+
+[[noreturn]] void fail(Error::Kind kind, const QString& message) { throw Error(kind, message.toStdString()); }
+
+QByteArray readSmallFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) fail(Error::Kind::Io, QStringLiteral("cannot open %1: %2").arg(path, file.errorString()));
+    if (file.size() > kMaxJsonBytes)
+        fail(Error::Kind::InvalidModel, QStringLiteral("%1 has %2 bytes, more than a JSON file of a model folder should")
+                                            .arg(path)
+                                            .arg(file.size()));
+    QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        fail(Error::Kind::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    return bytes;
+}
+
+QString pickleRefusal(const QDir& dir, const QStringList& pickles) {
+    const QString path = dir.absolutePath();
+    return QStringLiteral(
+               "%1 has no model.safetensors, only %2. That is a Python pickle, and loading a pickle can run any "
+               "code it contains, so qkview does not open it. Convert it once to safetensors with Hugging Face "
+               "transformers (this runs the pickle, so only for a model you trust):\n"
+               "python -c \"from transformers import AutoModel; AutoModel.from_pretrained('%1')"
+               ".save_pretrained('%1', safe_serialization=True)\"")
+        .arg(path, pickles.join(QStringLiteral(", ")));
+}
+
+// model.safetensors, or the shards named by model.safetensors.index.json's weight_map.
+std::vector<std::shared_ptr<const SafetensorsFile>> openWeightFiles(const QDir& dir, const LoadProgress& progress) {
+    if (dir.exists(QStringLiteral("model.safetensors"))) {
+        reportProgress(progress, 0.1, QStringLiteral("Checking model.safetensors"));
+        return {std::make_shared<const SafetensorsFile>(dir.filePath(QStringLiteral("model.safetensors")))};
+    }
+    const QString indexName = QStringLiteral("model.safetensors.index.json");
+    if (!dir.exists(indexName)) {
+        const QStringList pickles = dir.entryList({QStringLiteral("*.bin"), QStringLiteral("*.pt"),
+                                                   QStringLiteral("*.pth"), QStringLiteral("*.ckpt")},
+                                                  QDir::Files, QDir::Name);
+        if (!pickles.isEmpty()) fail(Error::Kind::InvalidModel, pickleRefusal(dir, pickles));
+        fail(Error::Kind::InvalidModel, QStringLiteral("%1 has no model.safetensors (nor %2 for a sharded model)")
+                                            .arg(dir.absolutePath(), indexName));
+    }
+
+    const QJsonDocument index = QJsonDocument::fromJson(readSmallFile(dir.filePath(indexName)));
+    const QJsonValue weightMap = index.object().value(u"weight_map");
+    if (!weightMap.isObject() || weightMap.toObject().isEmpty())
+        fail(Error::Kind::InvalidModel, indexName + QStringLiteral(": expected a non-empty \"weight_map\" object"));
+    QStringList shards; // in first-mention order
+    const QJsonObject map = weightMap.toObject();
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        const QString shard = it.value().toString();
+        // A plain file name in this folder: the index must not reach elsewhere ("../x", "/etc/x").
+        if (shard.isEmpty() || shard.contains(u'/') || shard.contains(u'\\') || shard.startsWith(u'.'))
+            fail(Error::Kind::InvalidModel, indexName + QStringLiteral(": weight_map gives '%1' the shard \"%2\", "
+                                                                       "expected a file name in the folder")
+                                                            .arg(it.key(), shard.left(80)));
+        if (!shards.contains(shard)) shards << shard;
+    }
+    std::vector<std::shared_ptr<const SafetensorsFile>> files;
+    for (qsizetype s = 0; s < shards.size(); ++s) {
+        if (!dir.exists(shards[s]))
+            fail(Error::Kind::InvalidModel, indexName + QStringLiteral(" names the shard %1, which is not in %2")
+                                                            .arg(shards[s], dir.absolutePath()));
+        reportProgress(progress, 0.1 + 0.05 * static_cast<double>(s) / static_cast<double>(shards.size()),
+                       QStringLiteral("Checking %1").arg(shards[s]));
+        files.push_back(std::make_shared<const SafetensorsFile>(dir.filePath(shards[s])));
+    }
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        const auto& file = files[static_cast<size_t>(shards.indexOf(it.value().toString()))];
+        if (!file->find(it.key()))
+            fail(Error::Kind::InvalidModel, indexName + QStringLiteral(": weight_map puts '%1' in %2, which has no "
+                                                                       "such tensor")
+                                                            .arg(it.key(), it.value().toString()));
+    }
+    return files;
+}
+
+std::shared_ptr<const Gpt2Tokenizer> openTokenizer(const QDir& dir) {
+    if (dir.exists(QStringLiteral("vocab.json")) && dir.exists(QStringLiteral("merges.txt")))
+        return Gpt2Tokenizer::fromFiles(dir.filePath(QStringLiteral("vocab.json")), dir.filePath(QStringLiteral("merges.txt")));
+    if (dir.exists(QStringLiteral("tokenizer.json")))
+        return Gpt2Tokenizer::fromTokenizerJson(dir.filePath(QStringLiteral("tokenizer.json")));
+    fail(Error::Kind::InvalidModel,
+         QStringLiteral("%1 has no tokenizer: expected vocab.json and merges.txt, or tokenizer.json").arg(dir.absolutePath()));
+}
+
+} // namespace
+
+void reportProgress(const LoadProgress& progress, double fraction, const QString& message) {
+    if (progress && !progress(fraction, message)) throw Error(Error::Kind::Cancelled, "loading the model was cancelled");
+}
+
+std::unique_ptr<Model> loadModelFolder(const QString& path, const LoadProgress& progress) {
+    const QDir dir(path);
+    if (!QFileInfo(path).isDir()) fail(Error::Kind::Io, QStringLiteral("%1 is not a folder").arg(path));
+    reportProgress(progress, 0.0, QStringLiteral("Reading config.json"));
+    if (!dir.exists(QStringLiteral("config.json")))
+        fail(Error::Kind::InvalidModel,
+             QStringLiteral("%1 has no config.json: expected a Hugging Face GPT-2 folder (config.json, "
+                            "model.safetensors, and vocab.json + merges.txt or tokenizer.json)")
+                 .arg(dir.absolutePath()));
+    Gpt2Config config = parseGpt2Config(readSmallFile(dir.filePath(QStringLiteral("config.json"))),
+                                        dir.filePath(QStringLiteral("config.json")));
+    if (config.name.isEmpty()) config.name = dir.dirName();
+
+    reportProgress(progress, 0.02, QStringLiteral("Reading the tokenizer"));
+    auto tokenizer = openTokenizer(dir);
+    if (tokenizer->vocabSize() > config.vocabSize)
+        fail(Error::Kind::InvalidModel, QStringLiteral("the tokenizer has %1 tokens but config.json's vocab_size is %2")
+                                            .arg(tokenizer->vocabSize())
+                                            .arg(config.vocabSize));
+
+    const auto files = openWeightFiles(dir, progress);
+    Gpt2Weights weights = loadGpt2Weights(config, files, progress, 0.15, 1.0);
+    return std::make_unique<Gpt2Model>(std::move(config), std::move(weights), std::move(tokenizer));
+}
+
+} // namespace qkview

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// File-menu exports of the session's trace: Export Figure… (Ctrl+E), Copy Figure (Ctrl+Shift+C) and
+// Export Data… (CSV, JSON, NumPy). Errors are shown in a message box; the window stays usable.
+#include "figures/figure.h"
+#include "session/session.h"
+
+class QMenu;
+class QWidget;
+
+namespace qkview::ui {
+
+// A figure of what the session shows now: its selection, matrix kind, colour map and numbers.
+FigureRequest requestFromSession(const Session& session, FigureView view);
+
+enum class DataExport { MatrixCsv, TraceJson, HeadNpy, AllHeadsNpy };
+// Writes the session's trace atomically; throws Error (Io naming the path, InvalidArgument without a trace).
+void exportData(const Session& session, DataExport what, const QString& path);
+
+// The clipboard image of the current heatmap figure (print style). Null without a trace.
+QImage heatmapFigureImage(const Session& session);
+
+// Adds the three actions to menu; parent owns the dialogs they open.
+void addExportActions(QMenu* menu, QWidget* parent, Session* session);
+
+} // namespace qkview::ui

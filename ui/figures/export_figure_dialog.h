@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// File → Export Figure…: what to show, how big, which format, with a live preview drawn by the same
+// composer that writes the file. Starts from the session's selection and view options.
+#include "figures/figure_exporter.h"
+#include "session/session.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace qkview::ui {
+
+class FigurePreview;
+
+class ExportFigureDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ExportFigureDialog(Session* session, QWidget* parent = nullptr);
+
+    FigureRequest request() const;
+    FigureSize figureSize() const;
+    FigureFormat format() const;
+    FigureStyle baseStyle() const; // print style unless "as on screen" is chosen
+    FigurePreview* preview() const { return m_preview; }
+
+    // Writes the figure; false with the reason in error (nothing is shown, for tests and scripts).
+    bool exportTo(const QString& path, QString* error) const;
+
+    QComboBox* viewBox() const { return m_view; }
+    QComboBox* formatBox() const { return m_format; }
+    QComboBox* unitBox() const { return m_unit; }
+    QDoubleSpinBox* widthBox() const { return m_width; }
+    QDoubleSpinBox* heightBox() const { return m_height; }
+    QSpinBox* dpiBox() const { return m_dpi; }
+    QLineEdit* titleEdit() const { return m_title; }
+    QLineEdit* captionEdit() const { return m_caption; }
+
+private:
+    FigureRequest requestFromSelection() const;
+    void updatePreview();
+    void changeUnit();
+    void chooseFileAndExport();
+
+    Session* m_session;
+    FigurePreview* m_preview;
+    QComboBox* m_view;
+    QSpinBox* m_layer;
+    QSpinBox* m_head;
+    QComboBox* m_what;
+    QComboBox* m_colormap;
+    QCheckBox* m_numbers;
+    QCheckBox* m_showTitle;
+    QLineEdit* m_title;
+    QCheckBox* m_showCaption;
+    QLineEdit* m_caption;
+    QComboBox* m_format;
+    QDoubleSpinBox* m_width;
+    QDoubleSpinBox* m_height;
+    QComboBox* m_unit;
+    QSpinBox* m_dpi;
+    QComboBox* m_theme;
+    QLabel* m_pixels;
+    SizeUnit m_shownUnit = SizeUnit::Pixels;
+};
+
+} // namespace qkview::ui

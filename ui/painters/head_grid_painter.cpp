@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+#include "painters/head_grid_painter.h"
+
+#include "painters/heatmap_painter.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+
+namespace qkview::ui {
+
+namespace {
+constexpr qsizetype kMaxVectorCells = 20000; // more cells than this are drawn as images even in vector exports
+
+QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
+
+// Block means of a (T, T) matrix down to at most kHeadGridCells square; masked where a whole block is.
+MatrixData shrunk(const MatrixData& d) {
+    const int t = d.rows();
+    if (t <= kHeadGridCells) return d;
+    MatrixData out = d;
+    const int n = kHeadGridCells;
+    out.values = Matrix::Zero(n, n);
+    out.masked.setConstant(n, n, true);
+    for (int a = 0; a < n; ++a)
+        for (int b = 0; b < n; ++b) {
+            double sum = 0;
+            int count = 0;
+            for (int i = a * t / n; i < (a + 1) * t / n; ++i)
+                for (int j = b * t / n; j < (b + 1) * t / n; ++j)
+                    if (!d.masked(i, j) && std::isfinite(d.values(i, j))) sum += d.values(i, j), ++count;
+            if (count == 0) continue;
+            out.values(a, b) = static_cast<float>(sum / count);
+            out.masked(a, b) = false;
+        }
+    return out;
+}
+
+QImage thumbnail(const MatrixData& d, const FigureStyle& style) {
+    QImage image(d.columns(), d.rows(), QImage::Format_RGB32);
+    for (int i = 0; i < d.rows(); ++i)
+        for (int j = 0; j < d.columns(); ++j)
+            image.setPixelColor(j, i, d.masked(i, j) ? style.masked : cellColor(d, d.values(i, j), style));
+    return image;
+}
+
+double widest(const QFontMetricsF& fm, int count) {
+    return count > 0 ? fm.horizontalAdvance(QString::number(count - 1)) : 0.0;
+}
+
+void drawVectorCells(QPainter& p, const MatrixData& d, const QRectF& r, const FigureStyle& style) {
+    const double w = r.width() / d.columns(), h = r.height() / d.rows();
+    p.setPen(Qt::NoPen);
+    for (int i = 0; i < d.rows(); ++i)
+        for (int j = 0; j < d.columns(); ++j) {
+            p.setBrush(d.masked(i, j) ? style.masked : cellColor(d, d.values(i, j), style));
+            p.drawRect(QRectF(r.left() + j * w, r.top() + i * h, w, h));
+        }
+}
+
+void drawLabels(QPainter& p, const HeadGridScene& s, const HeadGridGeometry& g, const FigureStyle& style) {
+    QFont font = style.font;
+    for (int l = 0; l < s.layers; l += g.rowLabelStep()) {
+        font.setBold(l == s.selectedLayer);
+        p.setFont(font);
+        p.setPen(l == s.selectedLayer ? style.accent : style.foreground);
+        p.drawText(g.rowLabelRect(l), Qt::AlignRight | Qt::AlignVCenter, QString::number(l));
+    }
+    for (int h = 0; h < s.heads; h += g.columnLabelStep()) {
+        font.setBold(h == s.selectedHead);
+        p.setFont(font);
+        p.setPen(h == s.selectedHead ? style.accent : style.foreground);
+        p.drawText(g.columnLabelRect(h), Qt::AlignCenter, QString::number(h));
+    }
+    font.setBold(false);
+    font.setItalic(true);
+    p.setFont(font);
+    p.setPen(style.muted);
+    p.drawText(g.columnTitleRect(), Qt::AlignLeft | Qt::AlignVCenter, tr("heads →"));
+    const QRectF r = g.rowTitleRect();
+    p.save();
+    p.translate(r.left(), r.top());
+    p.rotate(90);
+    p.drawText(QRectF(0, -r.width(), r.height(), r.width()), Qt::AlignLeft | Qt::AlignVCenter, tr("layers →"));
+    p.restore();
+    if (!g.showsNames()) return;
+    p.setFont(scaledFont(style.font, 0.8));
+    const QFontMetricsF fm = p.fontMetrics();
+    for (int l = 0; l < s.layers; ++l)
+        for (int h = 0; h < s.heads; ++h) {
+            const QRectF r = g.nameRect(l, h);
+            p.setPen(l == s.selectedLayer && h == s.selectedHead ? style.accent : style.muted);
+            p.drawText(r, Qt::AlignHCenter | Qt::AlignTop,
+                       fm.elidedText(s.headNames.value(s.index(l, h)), Qt::ElideRight, r.width()));
+        }
+}
+} // namespace
+
+HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const FigureStyle& style, int layer, int head) {
+    HeadGridScene s;
+    s.layers = static_cast<int>(trace.layers.size());
+    s.heads = s.layers ? static_cast<int>(trace.layers.front().heads.size()) : 0;
+    s.selectedLayer = layer;
+    s.selectedHead = head;
+    for (int l = 0; l < s.layers; ++l)
+        for (int h = 0; h < s.heads; ++h) {
+            s.matrices.push_back(shrunk(matrixData(trace, l, h, kind)));
+            s.headNames << trace.config.headName(l, h);
+        }
+    colorThumbnails(s, style);
+    return s;
+}
+
+void colorThumbnails(HeadGridScene& scene, const FigureStyle& style) {
+    scene.thumbnails.clear();
+    for (const MatrixData& d : scene.matrices) scene.thumbnails.push_back(thumbnail(d, style));
+}
+
+HeadGridGeometry headGridGeometry(QPainter& painter, const HeadGridScene& scene, const QRectF& bounds,
+                                  const FigureStyle& style, double minThumb) {
+    painter.save();
+    painter.setFont(style.font);
+    const QFontMetricsF fm = painter.fontMetrics();
+    HeadGridLayoutInput in;
+    in.bounds = bounds;
+    in.layers = scene.layers;
+    in.heads = scene.heads;
+    // Bold selected labels are a little wider: measure with room to spare.
+    in.rowLabelWidth = widest(fm, scene.layers) * 1.15;
+    in.columnLabelWidth = widest(fm, scene.heads) * 1.15;
+    in.textHeight = fm.height();
+    in.minThumb = minThumb;
+    in.names = !scene.headNames.isEmpty();
+    painter.restore();
+    return HeadGridGeometry(in);
+}
+
+void renderHeadGrid(QPainter& p, const HeadGridScene& s, const QRectF& bounds, const FigureStyle& style, double minThumb) {
+    p.save();
+    p.fillRect(bounds, style.background);
+    if (s.layers == 0 || s.heads == 0 || static_cast<int>(s.thumbnails.size()) != s.layers * s.heads) {
+        p.restore();
+        return;
+    }
+    const HeadGridGeometry g = headGridGeometry(p, s, bounds, style, minThumb);
+    qsizetype cells = 0;
+    for (const MatrixData& d : s.matrices) cells += static_cast<qsizetype>(d.values.size());
+    const bool vector = !style.rasterCells && cells <= kMaxVectorCells;
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setRenderHint(QPainter::SmoothPixmapTransform, false); // thumbnails stay crisp cells when enlarged
+    for (int l = 0; l < s.layers; ++l)
+        for (int h = 0; h < s.heads; ++h) {
+            const int i = s.index(l, h);
+            if (vector) drawVectorCells(p, s.matrices[static_cast<size_t>(i)], g.thumbRect(l, h), style);
+            else p.drawImage(g.thumbRect(l, h), s.thumbnails[static_cast<size_t>(i)]);
+        }
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    if (s.selectedLayer >= 0 && s.selectedLayer < s.layers && s.selectedHead >= 0 && s.selectedHead < s.heads) {
+        const double w = std::clamp(g.thumbSize() * 0.03, 1.5, 3.0);
+        p.setPen(QPen(style.accent, w));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(g.thumbRect(s.selectedLayer, s.selectedHead).adjusted(-w / 2, -w / 2, w / 2, w / 2));
+    }
+    drawLabels(p, s, g, style);
+    p.restore();
+}
+
+} // namespace qkview::ui

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// BertViz "model view": every layer × head of a trace as a thumbnail heatmap, the selected head
+// outlined. One routine for the screen and every export.
+// Shapes: L = layers, NH = heads, T = tokens.
+#include "figures/figure_style.h"
+#include "painters/head_grid_geometry.h"
+#include "painters/matrix_data.h"
+
+#include <QImage>
+
+#include <vector>
+
+class QPainter;
+
+namespace qkview::ui {
+
+struct HeadGridScene {
+    int layers = 0, heads = 0;
+    std::vector<MatrixData> matrices; // L × NH by layer, each at most kHeadGridCells square (longer texts averaged)
+    std::vector<QImage> thumbnails;   // the same, coloured: built once per trace and style, drawn at every paint
+    QStringList headNames;            // L × NH
+    int selectedLayer = -1, selectedHead = -1;
+
+    int index(int layer, int head) const { return layer * heads + head; }
+};
+
+inline constexpr int kHeadGridCells = 64;
+
+// The matrices of every head (block means beyond kHeadGridCells tokens) with their thumbnails.
+HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const FigureStyle& style, int layer, int head);
+// Recolours the thumbnails (after a colour map or palette change).
+void colorThumbnails(HeadGridScene& scene, const FigureStyle& style);
+
+HeadGridGeometry headGridGeometry(QPainter& painter, const HeadGridScene& scene, const QRectF& bounds,
+                                  const FigureStyle& style, double minThumb = 0);
+// Thumbnails are vector cells unless style.rasterCells or the grid is too large for one shape per cell.
+void renderHeadGrid(QPainter& painter, const HeadGridScene& scene, const QRectF& bounds, const FigureStyle& style,
+                    double minThumb = 0);
+
+} // namespace qkview::ui

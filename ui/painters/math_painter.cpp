@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+#include "painters/math_painter.h"
+
+#include "painters/label_text.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+
+#include <cmath>
+#include <optional>
+
+namespace qkview::ui {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
+
+// The first `shown` dims of v, then an ellipsis naming the length when some are left out.
+QString vectorText(const RowVector& v, Eigen::Index shown) {
+    QStringList parts;
+    for (Eigen::Index i = 0; i < std::min(v.size(), shown); ++i) parts << QString::number(static_cast<double>(v[i]), 'f', 2);
+    if (v.size() > shown) parts << QStringLiteral("… (%1 dims)").arg(v.size());
+    return QStringLiteral("[") + parts.join(QStringLiteral(", ")) + QStringLiteral("]");
+}
+
+QString number(double v, int decimals = 3) { return QString::number(v, 'f', decimals); }
+
+// One line of the panel: a step's name, its formula with the numbers, and whether it is a heading.
+struct Line {
+    Line(QString l, QString b, bool h = false, std::optional<RowVector> v = std::nullopt)
+        : label(std::move(l)), body(std::move(b)), heading(h), vector(std::move(v)) {}
+    QString label;
+    QString body; // with %v where the vector goes
+    bool heading;
+    std::optional<RowVector> vector; // shown with as many dims as the width allows
+};
+
+Line vectorLine(const QString& label, const QString& body, const RowVector& v) { return {label, body, false, v}; }
+
+std::vector<Line> linesOf(const MathScene& s) {
+    std::vector<Line> lines;
+    const QString q = QStringLiteral("“%1”").arg(tokenLabel(s.query));
+    const QString k = QStringLiteral("“%1”").arg(tokenLabel(s.key));
+    if (s.weight) {
+        const WeightSteps& w = *s.weight;
+        lines.push_back({tr("How much does %1 attend to %2?").arg(q, k), s.headName, true});
+        lines.push_back(vectorLine(tr("1. query q"), tr("what %1 asks: %v").arg(q), w.q));
+        lines.push_back(vectorLine(tr("2. key k"), tr("what %1 offers: %v").arg(k), w.k));
+        lines.push_back(vectorLine(tr("3. q ∘ k"), QStringLiteral("%v"), w.products));
+        lines.push_back({tr("4. score q·k"), tr("sum of the products = %1").arg(number(w.dot))});
+        QString scaling = s.scaled ? tr("÷ √%1 = ÷ %2").arg(s.dHead).arg(number(std::sqrt(s.dHead), 2)) : tr("no scaling");
+        if (s.temperature != 1.0f) scaling += tr(", ÷ temperature %1").arg(static_cast<double>(s.temperature));
+        lines.push_back({tr("5. scale"), tr("%1 %2 → %3").arg(number(w.dot), scaling, number(w.scaled))});
+        if (w.masked) {
+            lines.push_back({tr("6. mask"), tr("%1 comes after %2: hidden, weight 0").arg(k, q)});
+        } else {
+            lines.push_back({tr("6. exp"), tr("exp(%1 − row max %2) = %3")
+                                                .arg(number(w.scaled), number(w.rowMax), number(w.expShifted, 4))});
+            lines.push_back({tr("7. row sum"), tr("Σ over %1's keys of exp(…) = %2").arg(q, number(w.rowSum, 4))});
+            lines.push_back({tr("8. weight"), tr("%1 ÷ %2 = %3").arg(number(w.expShifted, 4), number(w.rowSum, 4),
+                                                                    number(w.weight, 4))});
+        }
+    }
+    if (s.output) {
+        lines.push_back({tr("What does %1 pull in?").arg(q), tr("weights × values, summed"), true});
+        for (const Contribution& c : s.output->contributions) {
+            const QString who = tokenLabel(s.keyTokens.value(c.key));
+            lines.push_back(vectorLine(QStringLiteral("%1 × v(%2)").arg(number(c.weight, 2), who), QStringLiteral("%v"),
+                                       c.contribution));
+        }
+        lines.push_back(vectorLine(tr("= output"), QStringLiteral("%v"), s.output->output));
+    }
+    return lines;
+}
+
+struct MathMetrics {
+    double lineHeight, labelWidth;
+};
+
+MathMetrics metrics(QPainter& p, const std::vector<Line>& lines, const FigureStyle& style) {
+    p.save();
+    p.setFont(style.font);
+    const QFontMetricsF fm = p.fontMetrics();
+    double labelWidth = 0;
+    for (const Line& l : lines)
+        if (!l.heading) labelWidth = std::max(labelWidth, fm.horizontalAdvance(l.label));
+    p.restore();
+    return {fm.height() * 1.45, labelWidth + fm.height()};
+}
+} // namespace
+
+MathScene mathScene(const AttentionTrace& trace, int layer, int head, int query, int key) {
+    MathScene s;
+    s.headName = trace.config.headName(layer, head);
+    s.dHead = static_cast<int>(trace.head(layer, head).q.cols());
+    s.temperature = trace.options.temperature;
+    s.scaled = trace.options.scale;
+    for (const Token& t : trace.tokens) s.keyTokens << t.text;
+    if (query >= 0 && query < trace.tokenCount()) {
+        s.query = trace.tokens[query].text;
+        s.output = explainOutput(trace, layer, head, query);
+        if (key >= 0 && key < trace.tokenCount()) {
+            s.key = trace.tokens[key].text;
+            s.weight = explainWeight(trace, layer, head, query, key);
+        }
+    }
+    return s;
+}
+
+double mathHeight(QPainter& painter, const MathScene& scene, double, const FigureStyle& style) {
+    const auto lines = linesOf(scene);
+    const MathMetrics m = metrics(painter, lines, style);
+    return (static_cast<double>(lines.size()) + 1.0) * m.lineHeight;
+}
+
+void renderMath(QPainter& p, const MathScene& scene, const QRectF& bounds, const FigureStyle& style) {
+    p.save();
+    p.fillRect(bounds, style.background);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    const auto lines = linesOf(scene);
+    if (lines.empty()) {
+        p.setPen(style.muted);
+        p.setFont(style.font);
+        p.drawText(bounds, Qt::AlignCenter | Qt::TextWordWrap, tr("Click a cell of the heatmap to follow its math."));
+        p.restore();
+        return;
+    }
+    const MathMetrics m = metrics(p, lines, style);
+    const double pad = m.lineHeight * 0.4;
+    double y = bounds.top() + pad;
+    QFont bold = style.font;
+    bold.setBold(true);
+    QFont mono = style.font;
+    mono.setFamilies({QStringLiteral("DejaVu Sans Mono"), QStringLiteral("monospace")});
+    mono.setStyleHint(QFont::Monospace);
+    for (const Line& l : lines) {
+        if (l.heading) {
+            y += m.lineHeight * 0.25;
+            p.setFont(bold);
+            p.setPen(style.foreground);
+            p.drawText(QRectF(bounds.left() + pad, y, bounds.width() - 2 * pad, m.lineHeight),
+                       Qt::AlignLeft | Qt::AlignVCenter, l.label);
+            p.setFont(style.font);
+            p.setPen(style.muted);
+            p.drawText(QRectF(bounds.left() + pad, y, bounds.width() - 2 * pad, m.lineHeight),
+                       Qt::AlignRight | Qt::AlignVCenter, l.body);
+            y += m.lineHeight;
+            continue;
+        }
+        p.setFont(style.font);
+        p.setPen(style.muted);
+        p.drawText(QRectF(bounds.left() + pad, y, m.labelWidth, m.lineHeight), Qt::AlignLeft | Qt::AlignVCenter, l.label);
+        p.setFont(mono);
+        p.setPen(style.foreground);
+        const QRectF body(bounds.left() + pad + m.labelWidth, y, bounds.width() - 2 * pad - m.labelWidth, m.lineHeight);
+        QString text = l.body;
+        if (l.vector) { // as many dims as fit, never a cut number
+            const QFontMetricsF fm = p.fontMetrics();
+            Eigen::Index shown = l.vector->size();
+            while (shown > 1 && fm.horizontalAdvance(QString(l.body).replace(QStringLiteral("%v"), vectorText(*l.vector, shown))) >
+                                    body.width())
+                --shown;
+            text.replace(QStringLiteral("%v"), vectorText(*l.vector, shown));
+        }
+        p.drawText(body, Qt::AlignLeft | Qt::AlignVCenter, p.fontMetrics().elidedText(text, Qt::ElideRight, body.width()));
+        y += m.lineHeight;
+    }
+    p.restore();
+}
+
+} // namespace qkview::ui

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The math panel: the numbers of one (query, key) weight and of the query's output, step by step.
+#include "figures/figure_style.h"
+#include "attention/step_by_step.h"
+
+#include <QString>
+
+#include <optional>
+
+class QPainter;
+
+namespace qkview::ui {
+
+struct MathScene {
+    QString query, key;   // token texts
+    QString headName;
+    int dHead = 0;
+    float temperature = 1;
+    bool scaled = true;
+    std::optional<WeightSteps> weight; // absent without a selected key
+    std::optional<OutputSteps> output; // absent without a selected query
+    QStringList keyTokens;             // all tokens, for naming contributions
+};
+
+MathScene mathScene(const AttentionTrace& trace, int layer, int head, int query, int key);
+// The height the scene needs at the style's font for a given width (for scroll areas).
+double mathHeight(QPainter& painter, const MathScene& scene, double width, const FigureStyle& style);
+void renderMath(QPainter& painter, const MathScene& scene, const QRectF& bounds, const FigureStyle& style);
+
+} // namespace qkview::ui

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#include "painters/matrix_data.h"
+
+#include <QCoreApplication>
+
+namespace qkview::ui {
+
+QString matrixKindName(MatrixKind kind) {
+    switch (kind) {
+    case MatrixKind::Weights: return QStringLiteral("weights");
+    case MatrixKind::Scores: return QStringLiteral("scores");
+    case MatrixKind::ScaledScores: return QStringLiteral("scaled_scores");
+    }
+    return {};
+}
+
+const Matrix& matrixOf(const HeadTrace& head, MatrixKind kind) {
+    switch (kind) {
+    case MatrixKind::Scores: return head.scores;
+    case MatrixKind::ScaledScores: return head.scaledScores;
+    case MatrixKind::Weights: break;
+    }
+    return head.weights;
+}
+
+MatrixData matrixData(const AttentionTrace& trace, int layer, int head, MatrixKind kind) {
+    MatrixData data;
+    for (const Token& t : trace.tokens) data.rowLabels << t.text;
+    data.columnLabels = data.rowLabels;
+    data.values = matrixOf(trace.head(layer, head), kind);
+    const int n = trace.tokenCount();
+    data.masked.resize(n, n);
+    double extent = 0.0;
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+            data.masked(i, j) = trace.isMasked(i, j);
+            if (!data.masked(i, j) && std::isfinite(data.values(i, j)))
+                extent = std::max(extent, std::abs(static_cast<double>(data.values(i, j))));
+        }
+    if (kind == MatrixKind::Weights) {
+        data.valueName = QCoreApplication::translate("qkview", "weight");
+    } else {
+        data.diverging = true;
+        data.low = extent > 0 ? -extent : -1.0;
+        data.high = -data.low;
+        data.valueName = kind == MatrixKind::Scores ? QCoreApplication::translate("qkview", "score")
+                                                    : QCoreApplication::translate("qkview", "scaled score");
+    }
+    return data;
+}
+
+} // namespace qkview::ui

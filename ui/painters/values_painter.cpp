@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+#include "painters/values_painter.h"
+
+#include "painters/label_text.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCoreApplication>
+#include <QGraphicsScene>
+#include <QLineSeries>
+#include <QPainter>
+#include <QStackedBarSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <array>
+
+namespace qkview::ui {
+
+namespace {
+constexpr int kMaxStacked = 7;  // keys with the largest weights get their own colour; the rest are summed
+constexpr int kMaxDims = 32;    // longer value vectors show their first dims
+// Okabe–Ito: distinct for readers with any common colour-vision deficiency.
+constexpr std::array<QRgb, kMaxStacked> kKeyColours = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442,
+                                                       0x0072B2, 0xD55E00, 0xCC79A7};
+
+QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
+
+void styleChart(QChart* chart, const FigureStyle& style) {
+    chart->setBackgroundBrush(style.background);
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setTitleBrush(style.foreground);
+    chart->setTitleFont(style.font);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setLabelColor(style.foreground);
+    chart->legend()->setFont(scaledFont(style.font, 0.85));
+}
+
+void styleAxis(QAbstractAxis* axis, const FigureStyle& style) {
+    axis->setLabelsBrush(style.foreground);
+    axis->setLabelsFont(scaledFont(style.font, 0.85));
+    axis->setLinePenColor(style.muted);
+    axis->setGridLineColor(style.muted.lighter(style.background.lightness() > 128 ? 160 : 60));
+    axis->setTitleBrush(style.muted);
+    axis->setTitleFont(scaledFont(style.font, 0.85));
+}
+
+QColor weightColour(const FigureStyle& style) {
+    return Colormap::get(style.colormap == ColormapId::Diverging ? ColormapId::Viridis : style.colormap).at(0.45);
+}
+
+// Replaces a bar set's values, in place when the count is unchanged.
+void setValues(QBarSet* set, const QList<qreal>& values) {
+    if (set->count() != values.size()) {
+        set->remove(0, set->count());
+        set->append(values);
+        return;
+    }
+    for (qsizetype i = 0; i < values.size(); ++i)
+        if (set->at(i) != values[i]) set->replace(i, values[i]);
+}
+
+void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y) {
+    chart->addSeries(series);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+} // namespace
+
+ValuesScene valuesScene(const AttentionTrace& trace, int layer, int head, int query) {
+    ValuesScene s;
+    for (const Token& t : trace.tokens) s.keys << t.text;
+    if (query >= 0 && query < trace.tokenCount()) {
+        s.query = trace.tokens[query].text;
+        s.steps = explainOutput(trace, layer, head, query);
+    }
+    return s;
+}
+
+ValuesCharts::ValuesCharts()
+    : m_weights(new QChart), m_weightSeries(new QBarSeries), m_weightSet(new QBarSet(QString())),
+      m_weightKeys(new QBarCategoryAxis), m_weightAxis(new QValueAxis), m_contributions(new QChart),
+      m_stacked(new QStackedBarSeries), m_output(new QLineSeries), m_dims(new QBarCategoryAxis),
+      m_valueAxis(new QValueAxis) {
+    m_weightSeries->append(m_weightSet);
+    m_weights->addAxis(m_weightKeys, Qt::AlignBottom);
+    m_weights->addAxis(m_weightAxis, Qt::AlignLeft);
+    attach(m_weights, m_weightSeries, m_weightKeys, m_weightAxis);
+    m_weightAxis->setRange(0, 1);
+    m_weightAxis->setTickCount(5);
+    m_weightAxis->setLabelFormat(QStringLiteral("%.2f"));
+    m_weights->legend()->hide();
+
+    m_output->setName(tr("output"));
+    m_output->setPointsVisible(true);
+    m_contributions->addAxis(m_dims, Qt::AlignBottom);
+    m_contributions->addAxis(m_valueAxis, Qt::AlignLeft);
+    attach(m_contributions, m_stacked, m_dims, m_valueAxis);
+    attach(m_contributions, m_output, m_dims, m_valueAxis);
+    m_contributions->legend()->setAlignment(Qt::AlignRight);
+    m_scene.addItem(m_weights);
+    m_scene.addItem(m_contributions);
+}
+
+ValuesCharts::~ValuesCharts() = default;
+
+void ValuesCharts::applyStyle(const FigureStyle& style) {
+    if (m_style && m_style->background == style.background && m_style->foreground == style.foreground &&
+        m_style->font == style.font && m_style->colormap == style.colormap)
+        return;
+    m_style = style;
+    styleChart(m_weights, style);
+    styleChart(m_contributions, style);
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_weightKeys), static_cast<QAbstractAxis*>(m_weightAxis),
+                                static_cast<QAbstractAxis*>(m_dims), static_cast<QAbstractAxis*>(m_valueAxis)})
+        styleAxis(axis, style);
+    m_weightSet->setColor(weightColour(style));
+    m_output->setPen(QPen(style.foreground, 2));
+}
+
+void ValuesCharts::fillWeights(const ValuesScene& s) {
+    m_weights->setTitle(tr("Weights of “%1” over the keys (they sum to 1)").arg(tokenLabel(s.query)));
+    QList<qreal> values;
+    QStringList categories;
+    for (const Contribution& c : s.steps->contributions) {
+        values << static_cast<double>(c.weight);
+        categories << tokenLabel(s.keys.value(c.key), 10);
+    }
+    setValues(m_weightSet, values);
+    if (m_weightKeys->categories() != categories) m_weightKeys->setCategories(categories);
+}
+
+void ValuesCharts::fillContributions(const ValuesScene& s) {
+    m_contributions->setTitle(tr("Output of “%1” = Σ weight × value (stacked by key)").arg(tokenLabel(s.query)));
+    std::vector<Contribution> order = s.steps->contributions;
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    const auto dims = static_cast<int>(std::min<Eigen::Index>(s.steps->output.size(), kMaxDims));
+    const auto barsOf = [dims](const RowVector& v) {
+        QList<qreal> out;
+        for (int d = 0; d < dims; ++d) out << static_cast<double>(v[d]);
+        return out;
+    };
+    // One bar set per stacked key, then "other keys": sets are refilled in place, since creating
+    // them (and their legend markers) is what makes Qt Charts slow.
+    struct Stack {
+        QString label;
+        QColor colour;
+        QList<qreal> values;
+    };
+    std::vector<Stack> stacks;
+    RowVector rest = RowVector::Zero(s.steps->output.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        if (static_cast<int>(i) >= kMaxStacked) {
+            rest += order[i].contribution;
+            continue;
+        }
+        stacks.push_back({QStringLiteral("%1 × v(%2)").arg(static_cast<double>(order[i].weight), 0, 'f', 2)
+                              .arg(tokenLabel(s.keys.value(order[i].key), 10)),
+                          QColor(kKeyColours[i]), barsOf(order[i].contribution)});
+    }
+    if (order.size() > static_cast<size_t>(kMaxStacked)) stacks.push_back({tr("other keys"), m_style->muted, barsOf(rest)});
+    while (m_stacked->count() > static_cast<int>(stacks.size())) m_stacked->remove(m_stacked->barSets().constLast());
+    while (m_stacked->count() < static_cast<int>(stacks.size())) m_stacked->append(new QBarSet(QString()));
+    const QList<QBarSet*> sets = m_stacked->barSets();
+    for (size_t i = 0; i < stacks.size(); ++i) {
+        QBarSet* set = sets[static_cast<qsizetype>(i)];
+        if (set->label() != stacks[i].label) set->setLabel(stacks[i].label);
+        if (set->color() != stacks[i].colour) set->setColor(stacks[i].colour);
+        if (set->borderColor() != m_style->background) set->setBorderColor(m_style->background);
+        setValues(set, stacks[i].values);
+    }
+    QList<QPointF> points;
+    for (int d = 0; d < dims; ++d) points << QPointF(d, static_cast<double>(s.steps->output[d]));
+    m_output->replace(points);
+    QStringList dimNames;
+    for (int d = 0; d < dims; ++d) dimNames << QString::number(d);
+    if (m_dims->categories() != dimNames) m_dims->setCategories(dimNames);
+    m_dims->setTitleText(dims < s.steps->output.size() ? tr("value dimension (first %1)").arg(dims)
+                                                       : tr("value dimension"));
+    // Stacked bars reach beyond the output where contributions have mixed signs: fit both.
+    double low = 0, high = 0;
+    for (int d = 0; d < dims; ++d) {
+        double up = 0, down = 0;
+        for (const Contribution& c : order) (c.contribution[d] > 0 ? up : down) += static_cast<double>(c.contribution[d]);
+        low = std::min({low, down, static_cast<double>(s.steps->output[d])});
+        high = std::max({high, up, static_cast<double>(s.steps->output[d])});
+    }
+    m_valueAxis->setRange(low, high > low ? high : low + 1);
+    m_valueAxis->applyNiceNumbers();
+}
+
+void ValuesCharts::render(QPainter& p, const ValuesScene& s, const QRectF& bounds, const FigureStyle& style) {
+    p.save();
+    p.fillRect(bounds, style.background);
+    if (!s.steps) {
+        p.setPen(style.muted);
+        p.setFont(style.font);
+        p.drawText(bounds, Qt::AlignCenter, tr("Select a query token to see what it pulls in."));
+        p.restore();
+        return;
+    }
+    applyStyle(style);
+    fillWeights(s);
+    fillContributions(s);
+    const QSizeF top(bounds.width(), bounds.height() * 0.42);
+    m_weights->setGeometry(QRectF(QPointF(0, 0), top));
+    m_contributions->setGeometry(QRectF(QPointF(0, top.height()), QSizeF(bounds.width(), bounds.height() - top.height())));
+    m_scene.setSceneRect(0, 0, bounds.width(), bounds.height());
+    p.setRenderHint(QPainter::Antialiasing, style.smoothCharts);
+    m_scene.render(&p, bounds, m_scene.sceneRect());
+    p.restore();
+}
+
+void renderValues(QPainter& painter, const ValuesScene& scene, const QRectF& bounds, const FigureStyle& style) {
+    ValuesCharts charts;
+    charts.render(painter, scene, bounds, style);
+}
+
+} // namespace qkview::ui

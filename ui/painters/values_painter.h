@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The selected query's weights over the keys (top), and how each key's weight × value adds up
+// to the query's output vector (bottom). Drawn with Qt Charts into any QPainter.
+#include "trace/attention_trace.h"
+#include "figures/figure_style.h"
+#include "attention/step_by_step.h"
+
+#include <QGraphicsScene>
+#include <QStringList>
+
+#include <optional>
+
+class QPainter;
+class QChart;
+class QBarSet;
+class QBarSeries;
+class QStackedBarSeries;
+class QLineSeries;
+class QBarCategoryAxis;
+class QValueAxis;
+
+namespace qkview::ui {
+
+struct ValuesScene {
+    QString query;
+    QStringList keys;                 // every token
+    std::optional<OutputSteps> steps; // absent without a selected query
+};
+
+ValuesScene valuesScene(const AttentionTrace& trace, int layer, int head, int query);
+
+// The two charts, built once and refilled for each scene: rebuilding Qt Charts on every keystroke
+// costs more than the whole rest of the window.
+class ValuesCharts {
+public:
+    ValuesCharts();
+    ~ValuesCharts();
+    ValuesCharts(const ValuesCharts&) = delete;
+    ValuesCharts& operator=(const ValuesCharts&) = delete;
+
+    void render(QPainter& painter, const ValuesScene& scene, const QRectF& bounds, const FigureStyle& style);
+
+private:
+    void applyStyle(const FigureStyle& style);
+    void fillWeights(const ValuesScene& scene);
+    void fillContributions(const ValuesScene& scene);
+
+    QGraphicsScene m_scene; // owns the charts
+    QChart* m_weights;
+    QBarSeries* m_weightSeries;
+    QBarSet* m_weightSet;
+    QBarCategoryAxis* m_weightKeys;
+    QValueAxis* m_weightAxis;
+    QChart* m_contributions;
+    QStackedBarSeries* m_stacked;
+    QLineSeries* m_output;
+    QBarCategoryAxis* m_dims;
+    QValueAxis* m_valueAxis;
+    std::optional<FigureStyle> m_style; // the style last applied
+};
+
+// One-off drawing (exports): the same charts, built for this call.
+void renderValues(QPainter& painter, const ValuesScene& scene, const QRectF& bounds, const FigureStyle& style);
+
+} // namespace qkview::ui

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+#include "views/controls_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+
+#include <cmath>
+
+namespace qkview::ui {
+
+namespace {
+constexpr int kSliderSteps = 100; // per decade
+}
+
+int ControlsPanel::sliderFromTemperature(float temperature) {
+    return static_cast<int>(std::lround(std::log10(std::clamp(temperature, 0.1f, 10.0f)) * kSliderSteps));
+}
+
+float ControlsPanel::temperatureFromSlider(int position) {
+    return static_cast<float>(std::pow(10.0, static_cast<double>(position) / kSliderSteps));
+}
+
+ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent), m_session(session) {
+    auto* form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_layer = new QComboBox;
+    m_head = new QComboBox;
+    m_headRole = new QLabel;
+    m_headRole->setWordWrap(true);
+    m_headRole->setForegroundRole(QPalette::PlaceholderText);
+    m_kind = new QComboBox;
+    m_kind->addItem(tr("Weights (softmax)"));
+    m_kind->addItem(tr("Raw scores q·k"));
+    m_kind->addItem(tr("Scaled scores"));
+    m_scale = new QCheckBox(tr("Divide scores by √d_k"));
+    m_temperature = new QSlider(Qt::Horizontal);
+    m_temperature->setRange(-kSliderSteps, kSliderSteps);
+    m_temperature->setPageStep(kSliderSteps / 4);
+    m_temperatureLabel = new QLabel;
+    m_temperatureLabel->setMinimumWidth(m_temperatureLabel->fontMetrics().horizontalAdvance(QStringLiteral("10.00")));
+    auto* temperatureRow = new QHBoxLayout;
+    temperatureRow->addWidget(m_temperature);
+    temperatureRow->addWidget(m_temperatureLabel);
+    m_causal = new QCheckBox(tr("Causal mask (no peeking ahead)"));
+    m_colormap = new QComboBox;
+    m_colormap->addItems(Colormap::names());
+    m_numbers = new QCheckBox(tr("Numbers in cells"));
+    for (QComboBox* box : {m_layer, m_head, m_kind, m_colormap}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
+
+    form->addRow(tr("&Layer"), m_layer);
+    form->addRow(tr("&Head"), m_head);
+    form->addRow(m_headRole);
+    form->addRow(tr("&Show"), m_kind);
+    form->addRow(m_scale);
+    form->addRow(tr("Temperature"), temperatureRow);
+    form->addRow(m_causal);
+    form->addRow(tr("&Colours"), m_colormap);
+    form->addRow(m_numbers);
+    m_layer->setToolTip(tr("Which layer's attention to show"));
+    m_head->setToolTip(tr("Each head has its own W_Q, W_K and W_V: its own way of asking and answering"));
+    m_temperature->setToolTip(tr("Scores are divided by the temperature: below 1 sharpens the weights, above 1 flattens them"));
+    m_scale->setToolTip(tr("Dividing by √d_k keeps scores from growing with the vector length"));
+
+    const auto pushSelection = [this] {
+        if (m_syncing) return;
+        Selection sel = m_session->selection();
+        sel.layer = std::max(0, m_layer->currentIndex());
+        sel.head = std::max(0, m_head->currentIndex());
+        m_session->setSelection(sel);
+    };
+    connect(m_layer, &QComboBox::currentIndexChanged, this, [this, pushSelection] {
+        fillHeads();
+        pushSelection();
+    });
+    connect(m_head, &QComboBox::currentIndexChanged, this, pushSelection);
+    connect(m_scale, &QCheckBox::toggled, this, &ControlsPanel::pushOptions);
+    connect(m_causal, &QCheckBox::toggled, this, &ControlsPanel::pushOptions);
+    connect(m_temperature, &QSlider::valueChanged, this, &ControlsPanel::pushOptions);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ControlsPanel::pushViewOptions);
+    connect(m_colormap, &QComboBox::currentIndexChanged, this, &ControlsPanel::pushViewOptions);
+    connect(m_numbers, &QCheckBox::toggled, this, &ControlsPanel::pushViewOptions);
+    connect(session, &Session::traceChanged, this, &ControlsPanel::syncFromSession);
+    connect(session, &Session::selectionChanged, this, &ControlsPanel::syncFromSession);
+    connect(session, &Session::viewOptionsChanged, this, &ControlsPanel::syncFromSession);
+    syncFromSession();
+}
+
+void ControlsPanel::fillHeads() {
+    const ModelConfig& c = m_session->model()->config();
+    const int layer = std::max(0, m_layer->currentIndex());
+    const int keep = m_head->currentIndex();
+    const QSignalBlocker block(m_head);
+    m_head->clear();
+    for (int h = 0; h < c.heads; ++h) m_head->addItem(QStringLiteral("%1 · %2").arg(h).arg(c.headName(layer, h)));
+    m_head->setCurrentIndex(std::clamp(keep, 0, c.heads - 1));
+}
+
+void ControlsPanel::syncFromSession() {
+    m_syncing = true;
+    const ModelConfig& c = m_session->model()->config();
+    const Selection& sel = m_session->selection();
+    if (m_layer->count() != c.layers) {
+        const QSignalBlocker block(m_layer);
+        m_layer->clear();
+        for (int l = 0; l < c.layers; ++l) m_layer->addItem(QString::number(l));
+    }
+    {
+        const QSignalBlocker block(m_layer);
+        m_layer->setCurrentIndex(std::clamp(sel.layer, 0, c.layers - 1));
+    }
+    fillHeads();
+    {
+        const QSignalBlocker block(m_head);
+        m_head->setCurrentIndex(std::clamp(sel.head, 0, c.heads - 1));
+    }
+    const bool named = static_cast<size_t>(sel.layer) < c.headInfo.size() &&
+                       static_cast<size_t>(sel.head) < c.headInfo[sel.layer].size();
+    m_headRole->setText(named ? c.headInfo[sel.layer][sel.head].description : QString());
+    m_headRole->setVisible(named);
+    const AttentionOptions& o = m_session->options();
+    const ViewOptions& v = m_session->viewOptions();
+    for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_numbers})
+        w->blockSignals(true);
+    m_scale->setChecked(o.scale);
+    // Some models (GPT-2) are causal by construction: show the mask on and fixed.
+    const TracePtr& trace = m_session->trace();
+    const bool forced = trace && trace->options.causal && !o.causal;
+    m_causal->setChecked(o.causal || forced);
+    m_causal->setEnabled(!forced);
+    m_causal->setToolTip(forced ? tr("This model was trained to see only earlier tokens: its mask is always on")
+                                : tr("Hide keys that come after the query, as GPT-style models do"));
+    m_temperature->setValue(sliderFromTemperature(o.temperature));
+    m_temperatureLabel->setText(QString::number(static_cast<double>(o.temperature), 'f', 2));
+    m_kind->setCurrentIndex(static_cast<int>(v.kind));
+    m_colormap->setCurrentIndex(static_cast<int>(v.colormap));
+    m_numbers->setChecked(v.numbersInCells);
+    for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_numbers})
+        w->blockSignals(false);
+    m_syncing = false;
+}
+
+void ControlsPanel::pushOptions() {
+    AttentionOptions o = m_session->options();
+    o.scale = m_scale->isChecked();
+    o.causal = m_causal->isChecked();
+    o.temperature = temperatureFromSlider(m_temperature->value());
+    m_temperatureLabel->setText(QString::number(static_cast<double>(o.temperature), 'f', 2));
+    m_session->setOptions(o);
+}
+
+void ControlsPanel::pushViewOptions() {
+    ViewOptions v = m_session->viewOptions();
+    v.kind = static_cast<MatrixKind>(m_kind->currentIndex());
+    v.colormap = static_cast<ColormapId>(m_colormap->currentIndex());
+    v.numbersInCells = m_numbers->isChecked();
+    m_session->setViewOptions(v);
+}
+
+} // namespace qkview::ui

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#include "views/head_grid_view.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+namespace qkview::ui {
+
+namespace {
+constexpr double kMinThumb = 28.0; // below this the view grows and its scroll area scrolls
+} // namespace
+
+HeadGridView::HeadGridView(Session* session, QWidget* parent) : PaintedView(session, parent) {
+    setMouseTracking(true);
+    setAccessibleName(tr("Head grid: every layer and head"));
+    setMinimumSize(200, 150);
+}
+
+void HeadGridView::updateScene() {
+    const TracePtr& trace = session()->trace();
+    const Selection& sel = session()->selection();
+    if (!trace) {
+        m_scene = {};
+        m_sceneTrace.reset();
+        m_geometry.reset();
+        return;
+    }
+    const FigureStyle s = style();
+    const MatrixKind kind = session()->viewOptions().kind;
+    if (trace != m_sceneTrace || kind != m_sceneKind) {
+        m_scene = headGridScene(*trace, kind, s, sel.layer, sel.head);
+        ++m_builds;
+    } else if (s.colormap != m_sceneColormap || s.masked.rgb() != m_sceneMasked) {
+        colorThumbnails(m_scene, s);
+        ++m_builds;
+    }
+    m_sceneTrace = trace;
+    m_sceneKind = kind;
+    m_sceneColormap = s.colormap;
+    m_sceneMasked = s.masked.rgb();
+    m_scene.selectedLayer = sel.layer;
+    m_scene.selectedHead = sel.head;
+    QPixmap probe(1, 1); // font metrics for the minimum size
+    QPainter measure(&probe);
+    const HeadGridGeometry g = headGridGeometry(measure, m_scene, QRectF(0, 0, 1, 1), s, kMinThumb);
+    setMinimumSize(g.minimumSize().toSize() + QSize(8, 8));
+}
+
+void HeadGridView::draw(QPainter& p, const QRectF& bounds, const FigureStyle& s) {
+    if (m_scene.layers == 0) {
+        p.fillRect(bounds, s.background);
+        p.setPen(s.muted);
+        p.drawText(bounds.adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
+                   session()->notice().isEmpty() ? tr("Computing…") : session()->notice());
+        return;
+    }
+    FigureStyle raster = s;
+    raster.rasterCells = true; // the screen draws the cached thumbnails
+    renderHeadGrid(p, m_scene, bounds, raster, kMinThumb);
+    m_geometry = headGridGeometry(p, m_scene, bounds, raster, kMinThumb);
+}
+
+QRectF HeadGridView::thumbRect(int layer, int head) const {
+    return m_geometry ? m_geometry->thumbRect(layer, head) : QRectF();
+}
+
+std::optional<QPoint> HeadGridView::headAt(const QPointF& p) const {
+    if (!m_geometry) return std::nullopt;
+    return m_geometry->headAt(p);
+}
+
+void HeadGridView::mouseMoveEvent(QMouseEvent* event) {
+    const auto at = headAt(event->position());
+    const TracePtr& trace = session()->trace();
+    if (!at || !trace) {
+        QToolTip::hideText();
+        return;
+    }
+    const int layer = at->y(), head = at->x();
+    QString text = tr("Layer %1, head %2: %3").arg(layer).arg(head).arg(trace->config.headName(layer, head));
+    const auto& info = trace->config.headInfo;
+    if (layer < static_cast<int>(info.size()) && head < static_cast<int>(info[layer].size()) &&
+        !info[layer][head].description.isEmpty())
+        text += u'\n' + info[layer][head].description;
+    QToolTip::showText(event->globalPosition().toPoint(), text, this);
+}
+
+void HeadGridView::mousePressEvent(QMouseEvent* event) {
+    if (const auto at = headAt(event->position())) {
+        Selection sel = session()->selection();
+        sel.layer = at->y();
+        sel.head = at->x();
+        session()->setSelection(sel);
+    }
+}
+
+} // namespace qkview::ui

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Where the sentence is typed. Every change goes to the session; the selected query token is
+// highlighted inside the text itself.
+#include "session/session.h"
+
+#include <QPlainTextEdit>
+
+namespace qkview::ui {
+
+class SentenceEdit : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    explicit SentenceEdit(Session* session, QWidget* parent = nullptr);
+    QSize sizeHint() const override;
+
+private:
+    void highlightSelectedToken();
+    Session* m_session;
+};
+
+} // namespace qkview::ui
