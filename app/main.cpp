@@ -76,6 +76,16 @@ std::unique_ptr<qkview::Model> chosenModel(const QCommandLineParser& parser) {
     return std::make_unique<qkview::TeachingModel>();
 }
 
+// The trace of text, cut at the model's context with a notice on stderr (as the GUI shows one).
+qkview::TracePtr tracedText(const qkview::Model& model, const QString& text, const qkview::AttentionOptions& options) {
+    int truncatedFrom = 0;
+    qkview::TracePtr trace = qkview::traceText(model, text, options, &truncatedFrom);
+    if (truncatedFrom > 0)
+        printError(QStringLiteral("note: the text has %1 tokens; %2 reads at most %3, so only the first %3 are used")
+                       .arg(truncatedFrom).arg(trace->config.name).arg(trace->tokenCount()));
+    return trace;
+}
+
 int runDump(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print the attention trace of a text as JSON or text."));
@@ -119,13 +129,17 @@ int runDump(const QStringList& arguments) {
     }
 
     try {
-        const auto trace = qkview::traceText(*chosenModel(parser), parser.value(QStringLiteral("text")), options);
-        const QByteArray out = format == u"json" ? qkview::traceToJson(*trace, selection)
-                                                 : qkview::traceToText(*trace, selection);
+        const auto trace = tracedText(*chosenModel(parser), parser.value(QStringLiteral("text")), options);
         QFile stdoutFile;
-        if (!stdoutFile.open(stdout, QIODevice::WriteOnly) || stdoutFile.write(out) != out.size()) {
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly)) {
             printError(QStringLiteral("could not write to standard output"));
             return RuntimeError;
+        }
+        if (format == u"json") {
+            qkview::writeTraceJson(stdoutFile, *trace, selection); // streamed: one head at a time
+        } else {
+            const QByteArray out = qkview::traceToText(*trace, selection);
+            if (stdoutFile.write(out) != out.size()) throw qkview::Error(qkview::Error::Kind::Io, "could not write to standard output");
         }
         return Success;
     } catch (const qkview::Error& e) {
@@ -268,7 +282,7 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         QApplication app(argc, argv);
         request.layer = intOption(parser, QStringLiteral("layer")).value_or(0);
         if (!allHeads) request.head = intOption(parser, QStringLiteral("head")).value_or(0);
-        const qkview::TracePtr trace = qkview::traceText(*chosenModel(parser), parser.value(QStringLiteral("text")), options);
+        const qkview::TracePtr trace = tracedText(*chosenModel(parser), parser.value(QStringLiteral("text")), options);
         if (parser.isSet(QStringLiteral("query"))) request.query = tokenOption(parser, QStringLiteral("query"), *trace);
         if (parser.isSet(QStringLiteral("key"))) request.key = tokenOption(parser, QStringLiteral("key"), *trace);
 

@@ -2,6 +2,9 @@
 #include "attention/attention.h"
 
 #include "base/error.h"
+#include "base/parallel_for.h"
+
+#include <exception>
 
 #include <cmath>
 #include <limits>
@@ -63,6 +66,62 @@ HeadTrace attentionHead(const Matrix& x, const HeadWeights& w, const AttentionOp
         w.wq.cols() != w.wk.cols())
         throw Error(Error::Kind::InvalidArgument, "attention: weight shapes do not match the input width");
     return attendProjected(x * w.wq, x * w.wk, x * w.wv, options);
+}
+
+void attendRuns(MatrixRef out, const ConstMatrixRef& q, const std::vector<KeyValueRun>& runs, int qFirst,
+                const AttentionOptions& options) {
+    const Eigen::Index R = q.rows();
+    const int Tk = runs.empty() ? 0 : runs.back().first + static_cast<int>(runs.back().k.rows());
+    const double factor = logitFactor(static_cast<int>(q.cols()), options);
+    constexpr Eigen::Index kBlock = 64; // query rows per pass
+    for (Eigen::Index b = 0; b < R; b += kBlock) {
+        const Eigen::Index rows = std::min(kBlock, R - b);
+        // Causal queries see keys up to their own position only: skip the columns none of them sees.
+        const int visible = options.causal ? std::min<int>(Tk, qFirst + static_cast<int>(b + rows)) : Tk;
+        Matrix scores(rows, visible); // (rows, visible)
+        for (const KeyValueRun& run : runs) {
+            const int count = std::min<int>(static_cast<int>(run.k.rows()), visible - run.first);
+            if (count <= 0) break;
+            scores.middleCols(run.first, count).noalias() = q.middleRows(b, rows) * run.k.topRows(count).transpose();
+        }
+        const Matrix weights = softmaxRows(scores, factor, options.causal, qFirst + static_cast<int>(b)); // (rows, visible)
+        auto o = out.middleRows(b, rows); // (rows, hs)
+        o.setZero();
+        for (const KeyValueRun& run : runs) {
+            const int count = std::min<int>(static_cast<int>(run.v.rows()), visible - run.first);
+            if (count <= 0) break;
+            o.noalias() += weights.middleCols(run.first, count) * run.v.topRows(count);
+        }
+    }
+}
+
+void multiHeadAttention(Matrix& out, const Matrix& q, int qFirst, const std::vector<KeyValueBlock>& blocks, int heads,
+                        int kvHeads, int headSize, const AttentionOptions& options) {
+    if (heads <= 0 || kvHeads <= 0 || heads % kvHeads != 0 || q.cols() != heads * headSize)
+        throw Error(Error::Kind::InvalidArgument, "attention: " + std::to_string(heads) + " query heads of " +
+                                                      std::to_string(headSize) + " do not fit " +
+                                                      std::to_string(kvHeads) + " key/value heads or the query width");
+    validate(options); // before the parallel loop, so nothing inside it throws for bad options
+    const int group = heads / kvHeads;
+    out.resize(q.rows(), q.cols()); // (R, NH·hs)
+    std::vector<std::exception_ptr> failures(static_cast<size_t>(heads)); // rethrown here, not on a helper
+    const auto attend = [&](int h) {
+        try {
+            const Eigen::Index kvCol = static_cast<Eigen::Index>(h / group) * headSize;
+            std::vector<KeyValueRun> runs;
+            for (const KeyValueBlock& b : blocks)
+                runs.push_back({b.k->block(0, kvCol, b.count, headSize), b.v->block(0, kvCol, b.count, headSize), b.first});
+            attendRuns(out.middleCols(static_cast<Eigen::Index>(h) * headSize, headSize),
+                       q.middleCols(static_cast<Eigen::Index>(h) * headSize, headSize), runs, qFirst, options);
+        } catch (...) {
+            failures[static_cast<size_t>(h)] = std::current_exception();
+        }
+    };
+    const double work = static_cast<double>(q.rows()) * (blocks.empty() ? 0 : blocks.back().first + blocks.back().count) *
+                        static_cast<double>(q.cols());
+    parallelFor(heads, attend, work >= (1 << 18));
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
 }
 
 Matrix combineHeads(const std::vector<HeadTrace>& heads, const Matrix& wo) {

@@ -46,6 +46,37 @@ HeadTrace attendProjected(Matrix q, Matrix k, Matrix v, const AttentionOptions& 
 // One head over the input x (T, C): Q = x·W_Q, K = x·W_K, V = x·W_V, then attendProjected.
 HeadTrace attentionHead(const Matrix& x, const HeadWeights& weights, const AttentionOptions& options);
 
+// Row-major views with any row stride: blocks of columns (one head's slice) of a (T, NH·hs) matrix.
+using ConstMatrixRef = Eigen::Ref<const Matrix, 0, Eigen::OuterStride<>>;
+using MatrixRef = Eigen::Ref<Matrix, 0, Eigen::OuterStride<>>;
+
+// Keys and values (count, ·) of the positions [first, first + count), in one block of rows of a trace.
+struct KeyValueRun {
+    ConstMatrixRef k; // (count, hs)
+    ConstMatrixRef v; // (count, hs)
+    int first = 0;
+};
+
+// out (R, hs) = softmax(q·kᵀ × logitFactor, masked) · v for queries q (R, hs) at positions qFirst.., over keys
+// and values given as runs covering positions 0..Tk-1 in order. Query rows go in blocks, so at most
+// (64, Tk) scores exist at once; the numbers equal attendProjected's output rows.
+void attendRuns(MatrixRef out, const ConstMatrixRef& q, const std::vector<KeyValueRun>& runs, int qFirst,
+                const AttentionOptions& options);
+
+// The k and v rows (count, NKV·hs) that one block of a trace holds for one layer.
+struct KeyValueBlock {
+    const Matrix* k = nullptr;
+    const Matrix* v = nullptr;
+    int first = 0; // position of row 0
+    int count = 0; // rows used
+};
+
+// out (R, NH·hs): every head's output for the queries q (R, NH·hs) at positions qFirst.., against the keys
+// and values of `blocks` (in position order, covering 0..Tk-1). Query head h reads key/value head
+// h / (NH / NKV) (grouped-query attention; NKV = NH is ordinary multi-head attention). Heads run in parallel.
+void multiHeadAttention(Matrix& out, const Matrix& q, int qFirst, const std::vector<KeyValueBlock>& blocks, int heads,
+                        int kvHeads, int headSize, const AttentionOptions& options);
+
 // Concatenates the heads' outputs (T, NH·hs) and projects with wo (NH·hs, C): the layer's attention output.
 Matrix combineHeads(const std::vector<HeadTrace>& heads, const Matrix& wo);
 

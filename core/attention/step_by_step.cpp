@@ -17,7 +17,8 @@ void checkToken(const AttentionTrace& trace, int index, const char* what) {
 } // namespace
 
 WeightSteps explainWeight(const AttentionTrace& trace, int layer, int head, int query, int key) {
-    const HeadTrace& h = trace.head(layer, head);
+    const HeadPtr derived = trace.head(layer, head);
+    const HeadTrace& h = *derived;
     checkToken(trace, query, "query");
     checkToken(trace, key, "key");
     WeightSteps s;
@@ -39,7 +40,8 @@ WeightSteps explainWeight(const AttentionTrace& trace, int layer, int head, int 
 }
 
 OutputSteps explainOutput(const AttentionTrace& trace, int layer, int head, int query) {
-    const HeadTrace& h = trace.head(layer, head);
+    const HeadPtr derived = trace.head(layer, head);
+    const HeadTrace& h = *derived;
     checkToken(trace, query, "query");
     OutputSteps s;
     for (int j = 0; j < trace.tokenCount(); ++j) {

@@ -83,16 +83,13 @@ QByteArray matrixToNpy(const Matrix& matrix) {
 }
 
 QByteArray headsToNpy(const AttentionTrace& trace, const HeadMatrixPick& pick) {
-    const auto layers = static_cast<qint64>(trace.layers.size());
-    const qint64 heads = layers ? static_cast<qint64>(trace.layers.front().heads.size()) : 0;
-    const qint64 t = trace.tokenCount();
+    const qint64 layers = trace.layerCount(), heads = trace.headCount(), t = trace.tokenCount();
     std::vector<float> data;
     data.reserve(static_cast<size_t>(layers * heads * t * t));
-    for (const LayerTrace& layer : trace.layers) {
-        if (static_cast<qint64>(layer.heads.size()) != heads)
-            throw Error(Error::Kind::InvalidArgument, "npy export: layers have different head counts");
-        for (const HeadTrace& head : layer.heads) {
-            const Matrix& m = pick(head); // (T, T)
+    for (int l = 0; l < layers; ++l) {
+        for (int h = 0; h < heads; ++h) {
+            const HeadPtr head = trace.head(l, h); // derived one at a time
+            const Matrix& m = pick(*head);         // (T, T)
             if (m.rows() != t || m.cols() != t)
                 throw Error(Error::Kind::InvalidArgument, "npy export: a head's matrix is not T × T");
             data.insert(data.end(), m.data(), m.data() + m.size());

@@ -3,6 +3,7 @@
 
 #include "base/error.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -63,13 +64,18 @@ void appendNumber(QByteArray& out, float value) {
 }
 
 void checkSelection(const AttentionTrace& trace, const TraceSelection& selection) {
-    trace.head(selection.layer.value_or(0), selection.head.value_or(0)); // throws with the valid range
+    trace.checkHead(selection.layer.value_or(0), selection.head.value_or(0)); // throws with the valid range
 }
 
-QByteArray traceToJson(const AttentionTrace& trace, const TraceSelection& selection) {
+void writeTraceJson(QIODevice& device, const AttentionTrace& trace, const TraceSelection& selection) {
     checkSelection(trace, selection);
+    QByteArray out; // written to the device after the header and after each head, so memory stays O(T²)
+    const auto flush = [&] {
+        if (device.write(out) != out.size())
+            throw Error(Error::Kind::Io, "could not write the JSON: " + device.errorString().toStdString());
+        out.clear();
+    };
     const ModelConfig& c = trace.config;
-    QByteArray out;
     out += "{\"model\":{\"name\":";
     appendString(out, c.name);
     out += ",\"layers\":" + QByteArray::number(c.layers) + ",\"heads\":" + QByteArray::number(c.heads) +
@@ -91,27 +97,32 @@ QByteArray traceToJson(const AttentionTrace& trace, const TraceSelection& select
         o += ",\"id\":" + QByteArray::number(t.id) + ",\"start\":" + QByteArray::number(t.start) +
              ",\"end\":" + QByteArray::number(t.end) + '}';
     });
-    out += ",\"layers\":";
-    out += joined(selectedIndices(static_cast<int>(trace.layers.size()), selection.layer), [&](QByteArray& o, int l) {
-        o += "{\"heads\":";
-        o += joined(selectedIndices(static_cast<int>(trace.layers[l].heads.size()), selection.head),
-                    [&](QByteArray& o2, int h) {
-                        const HeadTrace& head = trace.layers[l].heads[h];
-                        o2 += "{\"name\":";
-                        appendString(o2, c.headName(l, h));
-                        const std::pair<const char*, const Matrix*> fields[] = {
-                            {"q", &head.q},         {"k", &head.k},
-                            {"v", &head.v},         {"scores", &head.scores},
-                            {"scaled_scores", &head.scaledScores}, {"weights", &head.weights},
-                            {"output", &head.output}};
-                        for (const auto& [key, matrix] : fields) {
-                            o2 += ",\"" + QByteArray(key) + "\":";
-                            appendMatrix(o2, *matrix);
-                        }
-                        o2 += '}';
-                    });
-        o += '}';
-    });
+    out += ",\"layers\":[";
+    const std::vector<int> layers = selectedIndices(c.layers, selection.layer);
+    for (size_t li = 0; li < layers.size(); ++li) {
+        const int l = layers[li];
+        out += li ? ",{\"heads\":[" : "{\"heads\":[";
+        const std::vector<int> heads = selectedIndices(c.heads, selection.head);
+        for (size_t hi = 0; hi < heads.size(); ++hi) {
+            const int h = heads[hi];
+            const HeadPtr head = trace.head(l, h); // derived now, one head at a time
+            out += hi ? ",{\"name\":" : "{\"name\":";
+            appendString(out, c.headName(l, h));
+            const std::pair<const char*, const Matrix*> fields[] = {
+                {"q", &head->q},           {"k", &head->k},
+                {"v", &head->v},           {"scores", &head->scores},
+                {"scaled_scores", &head->scaledScores}, {"weights", &head->weights},
+                {"output", &head->output}};
+            for (const auto& [key, matrix] : fields) {
+                out += ",\"" + QByteArray(key) + "\":";
+                appendMatrix(out, *matrix);
+            }
+            out += '}';
+            flush();
+        }
+        out += "]}";
+    }
+    out += ']';
     if (!trace.nextTokens.empty()) {
         out += ",\"next_tokens\":";
         out += joined(trace.nextTokens, [](QByteArray& o, const Prediction& p) {
@@ -123,7 +134,14 @@ QByteArray traceToJson(const AttentionTrace& trace, const TraceSelection& select
         });
     }
     out += "}\n";
-    return out;
+    flush();
+}
+
+QByteArray traceToJson(const AttentionTrace& trace, const TraceSelection& selection) {
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    writeTraceJson(buffer, trace, selection);
+    return buffer.data();
 }
 
 QByteArray traceToText(const AttentionTrace& trace, const TraceSelection& selection) {
@@ -140,9 +158,9 @@ QByteArray traceToText(const AttentionTrace& trace, const TraceSelection& select
         const Token& t = trace.tokens[i];
         out += QStringLiteral("  %1  %2  id %3  [%4, %5)\n").arg(i, 3).arg(t.text, -12).arg(t.id).arg(t.start).arg(t.end);
     }
-    for (int l : selectedIndices(static_cast<int>(trace.layers.size()), selection.layer)) {
-        for (int h : selectedIndices(static_cast<int>(trace.layers[l].heads.size()), selection.head)) {
-            const HeadTrace& head = trace.layers[l].heads[h];
+    for (int l : selectedIndices(c.layers, selection.layer)) {
+        for (int h : selectedIndices(c.heads, selection.head)) {
+            const HeadPtr head = trace.head(l, h);
             out += QStringLiteral("\nlayer %1 head %2 (%3): softmax weights, rows = queries, columns = keys\n")
                        .arg(l).arg(h).arg(c.headName(l, h));
             out += QStringLiteral("%1").arg(QString(), 12);
@@ -151,7 +169,7 @@ QByteArray traceToText(const AttentionTrace& trace, const TraceSelection& select
             for (int i = 0; i < trace.tokenCount(); ++i) {
                 out += QStringLiteral("%1").arg(trace.tokens[i].text.left(12), -12);
                 for (int j = 0; j < trace.tokenCount(); ++j)
-                    out += QStringLiteral(" %1").arg(static_cast<double>(head.weights(i, j)), 7, 'f', 4);
+                    out += QStringLiteral(" %1").arg(static_cast<double>(head->weights(i, j)), 7, 'f', 4);
                 out += u'\n';
             }
         }

@@ -6,6 +6,7 @@
 #include "trace/attention_trace.h"
 
 #include <QByteArray>
+#include <QIODevice>
 
 #include <optional>
 
@@ -19,6 +20,9 @@ struct TraceSelection {
 // Throws Error(InvalidArgument) when the selection is out of range.
 void checkSelection(const AttentionTrace& trace, const TraceSelection& selection);
 
+// Writes the JSON to device as it goes, deriving one head at a time (a dump of every head at 1,000 tokens never
+// holds them all). Throws Error(Io) when the device refuses a write.
+void writeTraceJson(QIODevice& device, const AttentionTrace& trace, const TraceSelection& selection = {});
 QByteArray traceToJson(const AttentionTrace& trace, const TraceSelection& selection = {});
 // A readable summary: tokens, then each selected head's weights as a table.
 QByteArray traceToText(const AttentionTrace& trace, const TraceSelection& selection = {});

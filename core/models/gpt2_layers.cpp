@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <numeric>
 
 namespace qkview {
@@ -88,73 +87,6 @@ void geluForward(Matrix& x) {
         v = 0.5f * v * (1.0f + (kScale * (v + 0.044715f * v.cube())).tanh());
     };
     parallelFor(chunkCount(x.rows(), kRowBlock), activate, worthSharing(x.rows(), x.cols(), 16));
-}
-
-std::vector<HeadTrace> attentionForward(const Matrix& qkv, const std::vector<HeadTrace>* cached, int P, int heads,
-                                        const AttentionOptions& options) {
-    const Eigen::Index R = qkv.rows(), C = qkv.cols() / 3, hs = C / heads, T = P + R;
-    if (P > 0 && (!cached || !options.causal || cached->size() != static_cast<size_t>(heads)))
-        throw Error(Error::Kind::InvalidArgument, "attentionForward: reusing rows needs the cached causal heads");
-    validate(options); // before the parallel loop, so nothing inside it throws for bad options
-    const double factor = logitFactor(static_cast<int>(hs), options);
-    std::vector<HeadTrace> out(static_cast<size_t>(heads));
-    std::vector<std::exception_ptr> failures(static_cast<size_t>(heads)); // rethrown here, not on a helper
-    const auto attend = [&](int h) {
-        try {
-            // Pass 1: the head's q, k, v for all T rows, cached rows on top.
-            Matrix q(T, hs), k(T, hs), v(T, hs);                         // (T, hs)
-            q.bottomRows(R) = qkv.middleCols(h * hs, hs);
-            k.bottomRows(R) = qkv.middleCols(C + h * hs, hs);
-            v.bottomRows(R) = qkv.middleCols(2 * C + h * hs, hs);
-            if (P == 0) {
-                out[static_cast<size_t>(h)] = attendProjected(std::move(q), std::move(k), std::move(v), options);
-                return;
-            }
-            const HeadTrace& old = (*cached)[static_cast<size_t>(h)];
-            q.topRows(P) = old.q.topRows(P);
-            k.topRows(P) = old.k.topRows(P);
-            v.topRows(P) = old.v.topRows(P);
-            // Pass 2: the new queries against every key: scores, scaling, softmax, weighted sum.
-            HeadTrace fresh = attendProjected(q.bottomRows(R), std::move(k), std::move(v), options, P); // rows (R, ·)
-            // Pass 3: assemble all T rows. Cached rows keep their weights and outputs (weight 0 on the
-            // new keys, which lie in their future) and get their raw scores against the new keys.
-            HeadTrace& head = out[static_cast<size_t>(h)];
-            head.q = std::move(q);
-            head.k = std::move(fresh.k);
-            head.v = std::move(fresh.v);
-            head.scores.resize(T, T);                                   // (T, T)
-            head.scores.topLeftCorner(P, P) = old.scores.topLeftCorner(P, P);
-            head.scores.topRightCorner(P, R).noalias() = head.q.topRows(P) * head.k.bottomRows(R).transpose();
-            head.scores.bottomRows(R) = fresh.scores;
-            head.scaledScores.resize(T, T);                             // (T, T)
-            head.scaledScores.topLeftCorner(P, P) = old.scaledScores.topLeftCorner(P, P);
-            head.scaledScores.topRightCorner(P, R) =
-                (head.scores.topRightCorner(P, R).cast<double>() * factor).cast<float>(); // as attendProjected
-            head.scaledScores.bottomRows(R) = fresh.scaledScores;
-            head.weights.resize(T, T);                                  // (T, T)
-            head.weights.topLeftCorner(P, P) = old.weights.topLeftCorner(P, P);
-            head.weights.topRightCorner(P, R).setZero();
-            head.weights.bottomRows(R) = fresh.weights;
-            head.output.resize(T, hs);                                  // (T, hs)
-            head.output.topRows(P) = old.output.topRows(P);
-            head.output.bottomRows(R) = fresh.output;
-        } catch (...) {
-            failures[static_cast<size_t>(h)] = std::current_exception();
-        }
-    };
-    parallelFor(heads, attend, worthSharing(R, T, 2 * C));
-    for (const auto& failure : failures)
-        if (failure) std::rethrow_exception(failure);
-    return out;
-}
-
-Matrix concatHeadRows(const std::vector<HeadTrace>& heads, int P) {
-    const Eigen::Index hs = heads.front().output.cols();
-    const Eigen::Index R = heads.front().output.rows() - P;
-    Matrix out(R, hs * static_cast<Eigen::Index>(heads.size())); // (R, C)
-    for (size_t h = 0; h < heads.size(); ++h)
-        out.middleCols(static_cast<Eigen::Index>(h) * hs, hs) = heads[h].output.bottomRows(R);
-    return out;
 }
 
 std::vector<TokenProbability> topTokensForward(const RowVector& x, const WeightView& wte, int k) {

@@ -3,7 +3,7 @@
 // GPT-2's layers as short functions in llm.c's style: outputs first, then inputs, then sizes.
 // Shapes: R = rows computed in this pass (the new tokens), P = rows reused from the previous pass,
 //   T = P + R tokens, C = channels, NH = heads, hs = C / NH, I = MLP width, V = vocabulary.
-#include "attention/attention.h"
+#include "base/matrix.h"
 #include "weights/gpt2_weights.h"
 
 #include <vector>
@@ -23,18 +23,6 @@ void matmulForward(Matrix& out, const Matrix& in, const WeightView& weight, cons
 
 // In place, GPT-2's tanh form: x ← ½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))).
 void geluForward(Matrix& x);
-
-// Causal self-attention of one layer, keeping every head's intermediates (HeadTrace, all T rows) for
-// the views. qkv (R, 3C) is c_attn's output for the new rows: columns q | k | v, each NH heads of hs.
-// cached holds this layer's heads from a previous pass whose first P rows are still valid (nullptr when
-// P == 0). New queries go through attendProjected against all T keys; the cached rows keep their weights
-// and outputs (a causal query never sees later keys) and gain their raw scores against the new keys.
-// The result equals a full recomputation. options.causal must be true when P > 0.
-std::vector<HeadTrace> attentionForward(const Matrix& qkv, const std::vector<HeadTrace>* cached, int P, int heads,
-                                        const AttentionOptions& options);
-
-// (R, C): rows P.. of every head's output side by side, head 0 first: the input of attn.c_proj.
-Matrix concatHeadRows(const std::vector<HeadTrace>& heads, int P);
 
 struct TokenProbability {
     int id = -1;

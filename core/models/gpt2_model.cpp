@@ -23,25 +23,6 @@ void checkTokens(const TokenList& tokens, const Gpt2Config& config) {
                                                        std::to_string(config.vocabSize - 1));
 }
 
-// How many leading rows of the previous trace are still valid for these tokens and options:
-// the shared prefix of ids, leaving at least one row to compute (the prediction needs the last).
-int reusableRows(const AttentionTrace* previous, const TokenList& tokens, const AttentionOptions& options) {
-    if (!previous || previous->options != options) return 0;
-    const size_t limit = std::min(previous->tokens.size(), tokens.size() - 1);
-    size_t shared = 0;
-    while (shared < limit && previous->tokens[shared].id == tokens[shared].id) ++shared;
-    return static_cast<int>(shared);
-}
-
-// (T, C): the first P rows of cached above fresh (R, C).
-Matrix stackRows(const Matrix* cached, int P, const Matrix& fresh) {
-    if (P == 0) return fresh;
-    Matrix all(P + fresh.rows(), fresh.cols());
-    all.topRows(P) = cached->topRows(P);
-    all.bottomRows(fresh.rows()) = fresh;
-    return all;
-}
-
 } // namespace
 
 Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights, std::shared_ptr<const Gpt2Tokenizer> tokenizer)
@@ -51,6 +32,7 @@ Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights, std::shared_ptr<con
     m_config.name = m_gpt2.name;
     m_config.layers = m_gpt2.layers;
     m_config.heads = m_gpt2.heads;
+    m_config.kvHeads = m_gpt2.heads;
     m_config.dModel = m_gpt2.channels;
     m_config.dHead = m_gpt2.headSize();
     m_config.contextLength = m_gpt2.positions;
@@ -65,45 +47,33 @@ TracePtr Gpt2Model::forward(const QString& text, const TokenList& tokens, const 
     validate(options);
     checkTokens(tokens, m_gpt2);
 
-    TracePtr previous;
-    {
-        const std::lock_guard lock(m_cacheMutex);
-        previous = m_lastTrace;
-    }
+    const PrefixCache::Reuse reuse = m_prefix.take(tokens, options);
     const int T = static_cast<int>(tokens.size());
-    const int P = reusableRows(previous.get(), tokens, options); // rows reused
-    if (P == 0 && previous) {
-        // Nothing to reuse: let the old trace go before the new one is built, so its memory (1.7 GB
-        // for GPT-2 small at 1024 tokens) can be reused instead of doubling the peak.
-        const std::lock_guard lock(m_cacheMutex);
-        if (m_lastTrace == previous) m_lastTrace.reset();
-        previous.reset();
-    }
+    const int P = reuse.rows;                                     // rows reused
     std::vector<int> ids;                                         // (R) the tokens computed now
     for (int t = P; t < T; ++t) ids.push_back(tokens[static_cast<size_t>(t)].id);
 
-    auto trace = std::make_shared<AttentionTrace>();
-    trace->config = m_config;
-    trace->options = options;
-    trace->text = text;
-    trace->tokens = tokens;
-    trace->layers.reserve(static_cast<size_t>(m_gpt2.layers));
-
     const double eps = m_gpt2.layerNormEpsilon;
+    const Eigen::Index C = m_gpt2.channels;
+    auto rows = std::make_shared<TraceRows>();                    // what the trace keeps of the new rows
+    rows->first = P;
+    rows->layers.resize(static_cast<size_t>(m_gpt2.layers));
     Matrix x;                                                     // (R, C) residual stream of the new rows
     encoderForward(x, ids, P, m_weights.wte, m_weights.wpe);
-    Matrix a, y, hidden;                                          // (R, C), (R, C), (R, I) scratch
+    Matrix a, y, qkv, heads, hidden;                              // (R, C), (R, C), (R, 3C), (R, C), (R, I)
     for (int l = 0; l < m_gpt2.layers; ++l) {
         const Gpt2BlockWeights& w = m_weights.blocks[static_cast<size_t>(l)];
-        const LayerTrace* old = P > 0 ? &previous->layers[static_cast<size_t>(l)] : nullptr;
-        LayerTrace& layer = trace->layers.emplace_back();
-        layer.input = stackRows(old ? &old->input : nullptr, P, x); // (T, C)
+        LayerRows& layer = rows->layers[static_cast<size_t>(l)];
+        layer.input = x;
 
         layernormForward(a, x, w.ln1Weight, w.ln1Bias, eps);
-        Matrix qkv;                                                  // (R, 3C)
         matmulForward(qkv, a, w.attnWeight, w.attnBias);
-        layer.heads = attentionForward(qkv, old ? &old->heads : nullptr, P, m_gpt2.heads, options);
-        matmulForward(y, concatHeadRows(layer.heads, P), w.attnProjWeight, w.attnProjBias);
+        layer.q = qkv.leftCols(C);                                // (R, C): NH heads of hs, side by side
+        layer.k = qkv.middleCols(C, C);
+        layer.v = qkv.rightCols(C);
+        multiHeadAttention(heads, layer.q, P, keyValueBlocks(reuse.blocks, l, layer, P), m_gpt2.heads, m_gpt2.heads,
+                           m_gpt2.headSize(), options);
+        matmulForward(y, heads, w.attnProjWeight, w.attnProjBias);
         x += y; // residual
 
         layernormForward(a, x, w.ln2Weight, w.ln2Bias, eps);
@@ -111,30 +81,30 @@ TracePtr Gpt2Model::forward(const QString& text, const TokenList& tokens, const 
         geluForward(hidden);
         matmulForward(y, hidden, w.mlpProjWeight, w.mlpProjBias);
         x += y; // residual
-        layer.output = stackRows(old ? &old->output : nullptr, P, x); // (T, C)
     }
+    rows->output = x;
+
+    auto trace = std::make_shared<AttentionTrace>();
+    trace->config = m_config;
+    trace->options = options;
+    trace->text = text;
+    trace->tokens = tokens;
+    trace->blocks = appendBlock(reuse.blocks, std::move(rows));
 
     // The next token after the last one: final layer norm, then the tied output matrix wte.
     layernormForward(a, x.bottomRows(1), m_weights.lnfWeight, m_weights.lnfBias, eps); // (1, C)
     for (const TokenProbability& t : topTokensForward(a, m_weights.wte, kPredictions))
         trace->nextTokens.push_back({m_tokenizer->decode(t.id), t.id, t.p});
 
-    {
-        const std::lock_guard lock(m_cacheMutex);
-        m_lastTrace = trace;
-        m_lastReusedRows = P;
-    }
+    m_prefix.store(trace, P);
     return trace;
 }
 
 Gpt2Model::~Gpt2Model() {
-    m_lastTrace.reset();
+    m_prefix.clear();
     releaseFreedMemory();
 }
 
-int Gpt2Model::lastReusedRows() const {
-    const std::lock_guard lock(m_cacheMutex);
-    return m_lastReusedRows;
-}
+int Gpt2Model::lastReusedRows() const { return m_prefix.lastReusedRows(); }
 
 } // namespace qkview

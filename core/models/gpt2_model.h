@@ -7,9 +7,9 @@
 #include "tokenizers/gpt2_tokenizer.h"
 #include "weights/gpt2_weights.h"
 #include "models/model.h"
+#include "models/prefix_cache.h"
 
 #include <memory>
-#include <mutex>
 
 namespace qkview {
 
@@ -41,9 +41,7 @@ private:
     std::shared_ptr<const Gpt2Tokenizer> m_tokenizer;
     ModelConfig m_config;
 
-    mutable std::mutex m_cacheMutex;
-    mutable TracePtr m_lastTrace; // the previous result: its rows are the prefix cache
-    mutable int m_lastReusedRows = 0;
+    PrefixCache m_prefix; // the previous result: its rows are reused when the tokens share a prefix
 };
 
 } // namespace qkview

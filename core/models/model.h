@@ -15,7 +15,13 @@ public:
     virtual TracePtr forward(const QString& text, const TokenList& tokens, const AttentionOptions& options) const = 0;
 };
 
-// Tokenizes text with the model's tokenizer and runs it. Throws Error(InvalidInput) for text without tokens.
-TracePtr traceText(const Model& model, const QString& text, const AttentionOptions& options);
+// The tokens of text, cut at the model's context. When cut, *truncatedFrom (if given) is set to the
+// number of tokens the whole text has; otherwise to 0.
+TokenList tokensInContext(const Model& model, const QString& text, int* truncatedFrom = nullptr);
+
+// Tokenizes text with the model's tokenizer (cut at its context, as tokensInContext) and runs it.
+// Throws Error(InvalidInput) for text without tokens.
+TracePtr traceText(const Model& model, const QString& text, const AttentionOptions& options,
+                   int* truncatedFrom = nullptr);
 
 } // namespace qkview

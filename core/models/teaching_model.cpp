@@ -149,19 +149,32 @@ HeadInfo info(const char* name, const char* description) {
 }
 } // namespace
 
+TeachingModel::Layer TeachingModel::stackHeads(const std::vector<HeadWeights>& heads, Matrix wo) {
+    Layer layer{Matrix(kModelWidth, kHeads * kHeadSize), Matrix(kModelWidth, kHeads * kHeadSize),
+                Matrix(kModelWidth, kHeads * kHeadSize), std::move(wo)};
+    for (int h = 0; h < kHeads; ++h) {
+        layer.wq.middleCols(h * kHeadSize, kHeadSize) = heads[static_cast<size_t>(h)].wq;
+        layer.wk.middleCols(h * kHeadSize, kHeadSize) = heads[static_cast<size_t>(h)].wk;
+        layer.wv.middleCols(h * kHeadSize, kHeadSize) = heads[static_cast<size_t>(h)].wv;
+    }
+    return layer;
+}
+
 TeachingModel::TeachingModel()
     : m_lexicon(Lexicon::builtIn()), m_tokenizer([this](QStringView w) { return m_lexicon.idOf(w); }) {
     using WC = WordClass;
-    m_layers.push_back({{previousTokenHead(), forwardLinkHead(WC::Determiner, {WC::Noun}),
-                         backwardLinkHead(WC::Verb, {WC::Noun, WC::Pronoun}), sameWordHead()},
-                        summaryProjection()});
-    m_layers.push_back({{forwardLinkHead(WC::Adjective, {WC::Noun}), forwardLinkHead(WC::Verb, {WC::Noun, WC::Pronoun}),
-                         firstTokenHead(), broadContextHead()},
-                        summaryProjection()});
+    m_layers.push_back(stackHeads({previousTokenHead(), forwardLinkHead(WC::Determiner, {WC::Noun}),
+                                   backwardLinkHead(WC::Verb, {WC::Noun, WC::Pronoun}), sameWordHead()},
+                                  summaryProjection()));
+    m_layers.push_back(stackHeads({forwardLinkHead(WC::Adjective, {WC::Noun}),
+                                   forwardLinkHead(WC::Verb, {WC::Noun, WC::Pronoun}), firstTokenHead(),
+                                   broadContextHead()},
+                                  summaryProjection()));
 
     m_config.name = QStringLiteral("qkview teaching model");
     m_config.layers = static_cast<int>(m_layers.size());
     m_config.heads = kHeads;
+    m_config.kvHeads = kHeads;
     m_config.dModel = kModelWidth;
     m_config.dHead = kHeadSize;
     m_config.contextLength = kContext;
@@ -204,20 +217,27 @@ TracePtr TeachingModel::forward(const QString& text, const TokenList& tokens, co
         if (t.id < 0 || t.id >= m_config.vocabSize)
             throw Error(Error::Kind::InvalidInput, "token id " + std::to_string(t.id) + " is outside the vocabulary");
 
+    const int T = static_cast<int>(tokens.size());
+    auto rows = std::make_shared<TraceRows>();
+    Matrix x = embed(tokens); // (T, C)
+    Matrix heads;             // (T, NH·hs)
+    for (const Layer& layer : m_layers) {
+        LayerRows& lr = rows->layers.emplace_back();
+        lr.input = x;
+        lr.q = x * layer.wq; // (T, NH·hs) each
+        lr.k = x * layer.wk;
+        lr.v = x * layer.wv;
+        multiHeadAttention(heads, lr.q, 0, {{&lr.k, &lr.v, 0, T}}, kHeads, kHeads, kHeadSize, options);
+        x += heads * layer.wo; // residual: (T, C)
+    }
+    rows->output = x;
+
     auto trace = std::make_shared<AttentionTrace>();
     trace->config = m_config;
     trace->options = options;
     trace->text = text;
     trace->tokens = tokens;
-    Matrix x = embed(tokens); // (T, C)
-    for (const Layer& layer : m_layers) {
-        LayerTrace lt;
-        lt.input = x;
-        for (const HeadWeights& head : layer.heads) lt.heads.push_back(attentionHead(x, head, options));
-        x += combineHeads(lt.heads, layer.wo); // residual: (T, C)
-        lt.output = x;
-        trace->layers.push_back(std::move(lt));
-    }
+    trace->blocks = {{std::move(rows), T}};
     return trace;
 }
 

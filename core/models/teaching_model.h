@@ -21,9 +21,10 @@ public:
 
 private:
     struct Layer {
-        std::vector<HeadWeights> heads;
-        Matrix wo; // (NH·hs, C)
+        Matrix wq, wk, wv; // (C, NH·hs): head h in columns h·hs..
+        Matrix wo;         // (NH·hs, C)
     };
+    static Layer stackHeads(const std::vector<HeadWeights>& heads, Matrix wo);
     const Lexicon& m_lexicon;
     WordTokenizer m_tokenizer;
     ModelConfig m_config;

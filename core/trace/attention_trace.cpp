@@ -7,15 +7,121 @@
 
 namespace qkview {
 
-const HeadTrace& AttentionTrace::head(int layer, int headIndex) const {
-    if (layer < 0 || static_cast<size_t>(layer) >= layers.size())
-        throw Error(Error::Kind::InvalidArgument, "layer " + std::to_string(layer) + " is out of range 0.." +
-                                                      std::to_string(static_cast<int>(layers.size()) - 1));
-    const auto& heads = layers[layer].heads;
-    if (headIndex < 0 || static_cast<size_t>(headIndex) >= heads.size())
-        throw Error(Error::Kind::InvalidArgument, "head " + std::to_string(headIndex) + " is out of range 0.." +
-                                                      std::to_string(static_cast<int>(heads.size()) - 1));
-    return heads[headIndex];
+namespace {
+size_t matrixBytes(const HeadTrace& h) {
+    return sizeof(float) * static_cast<size_t>(h.scores.size() + h.scaledScores.size() + h.weights.size());
+}
+
+void checkIndex(int index, int count, const char* what) {
+    if (index < 0 || index >= count)
+        throw Error(Error::Kind::InvalidArgument, std::string(what) + " " + std::to_string(index) +
+                                                      " is out of range 0.." + std::to_string(count - 1));
+}
+} // namespace
+
+HeadPtr HeadCache::find(int layer, int head) const {
+    const std::lock_guard lock(m_mutex);
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+        if (it->layer == layer && it->head == head) {
+            m_entries.splice(m_entries.begin(), m_entries, it); // most recently used first
+            return it->trace;
+        }
+    return nullptr;
+}
+
+void HeadCache::insert(int layer, int head, HeadPtr trace) const {
+    const std::lock_guard lock(m_mutex);
+    m_entries.push_front({layer, head, std::move(trace)});
+    size_t bytes = 0;
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+        bytes += matrixBytes(*it->trace);
+        if (bytes > kBudgetBytes && it != m_entries.begin()) {
+            m_entries.erase(it, m_entries.end());
+            break;
+        }
+    }
+}
+
+void AttentionTrace::checkHead(int layer, int headIndex) const {
+    checkIndex(layer, config.layers, "layer");
+    checkIndex(headIndex, config.heads, "head");
+}
+
+Matrix AttentionTrace::gather(int layer, Matrix LayerRows::*part, int col, int width) const {
+    Matrix out(tokenCount(), width); // (T, width)
+    for (const RowBlock& b : blocks)
+        out.middleRows(b.first(), b.count) = (b.rows->layers[static_cast<size_t>(layer)].*part).block(0, col, b.count, width);
+    return out;
+}
+
+Matrix AttentionTrace::queries(int layer, int headIndex) const {
+    checkHead(layer, headIndex);
+    return gather(layer, &LayerRows::q, headIndex * config.dHead, config.dHead);
+}
+
+Matrix AttentionTrace::keys(int layer, int headIndex) const {
+    checkHead(layer, headIndex);
+    return gather(layer, &LayerRows::k, config.kvHeadOf(headIndex) * config.dHead, config.dHead);
+}
+
+Matrix AttentionTrace::values(int layer, int headIndex) const {
+    checkHead(layer, headIndex);
+    return gather(layer, &LayerRows::v, config.kvHeadOf(headIndex) * config.dHead, config.dHead);
+}
+
+Matrix AttentionTrace::layerInput(int layer) const {
+    checkIndex(layer, config.layers, "layer");
+    return gather(layer, &LayerRows::input, 0, config.dModel);
+}
+
+Matrix AttentionTrace::layerOutput(int layer) const {
+    checkIndex(layer, config.layers, "layer");
+    if (layer + 1 < config.layers) return layerInput(layer + 1);
+    Matrix out(tokenCount(), config.dModel); // (T, C)
+    for (const RowBlock& b : blocks) out.middleRows(b.first(), b.count) = b.rows->output.topRows(b.count);
+    return out;
+}
+
+HeadPtr AttentionTrace::head(int layer, int headIndex) const {
+    checkHead(layer, headIndex);
+    if (HeadPtr cached = m_cache.find(layer, headIndex)) return cached;
+    auto derived = std::make_shared<const HeadTrace>(
+        attendProjected(queries(layer, headIndex), keys(layer, headIndex), values(layer, headIndex), options));
+    m_cache.insert(layer, headIndex, derived);
+    return derived;
+}
+
+RowVector AttentionTrace::weightRow(int layer, int headIndex, int query) const {
+    checkHead(layer, headIndex);
+    checkIndex(query, tokenCount(), "query");
+    if (HeadPtr cached = m_cache.find(layer, headIndex)) return cached->weights.row(query);
+    const Matrix q = queries(layer, headIndex).row(query);                 // (1, hs)
+    const Matrix scores = q * keys(layer, headIndex).transpose();          // (1, T)
+    return softmaxRows(scores, logitFactor(config.dHead, options), options.causal, query);
+}
+
+Matrix AttentionTrace::pooledWeights(int layer, int headIndex, int rows, int cols) const {
+    checkHead(layer, headIndex);
+    const int T = tokenCount();
+    rows = std::clamp(rows, 1, T);
+    cols = std::clamp(cols, 1, T);
+    const Matrix q = queries(layer, headIndex), k = keys(layer, headIndex); // (T, hs) each
+    const double factor = logitFactor(config.dHead, options);
+    Matrix pooled = Matrix::Zero(rows, cols); // (rows, cols)
+    constexpr int kBlock = 64;                // query rows per pass: (64, T) scores at a time
+    for (int first = 0; first < T; first += kBlock) {
+        const int count = std::min(kBlock, T - first);
+        const Matrix scores = q.middleRows(first, count) * k.transpose(); // (count, T)
+        const Matrix w = softmaxRows(scores, factor, options.causal, first);
+        for (int i = 0; i < count; ++i) {
+            const int r = static_cast<int>(static_cast<long long>(first + i) * rows / T);
+            for (int j = 0; j < T; ++j) {
+                const int c = static_cast<int>(static_cast<long long>(j) * cols / T);
+                pooled(r, c) = std::max(pooled(r, c), w(i, j));
+            }
+        }
+    }
+    return pooled;
 }
 
 } // namespace qkview

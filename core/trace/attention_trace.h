@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // The one contract between core and ui: the immutable result of one forward pass.
-// Shapes: T = tokens, C = d_model, hs = head size.
+// It stores what grows linearly with T (each layer's residual stream, q, k and v of every head, in row
+// blocks shared with earlier traces) and derives a head's T × T matrices on demand, keeping a few
+// recently used heads. Shapes: T = tokens, C = d_model, hs = head size.
 #include "attention/attention.h"
 #include "trace/model_config.h"
 #include "trace/token.h"
+#include "trace/trace_rows.h"
 
+#include <list>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace qkview {
-
-struct LayerTrace {
-    Matrix input;                // (T, C) residual stream entering the layer
-    Matrix output;               // (T, C) residual stream leaving it
-    std::vector<HeadTrace> heads; // NH
-};
 
 struct Prediction {
     QString text;
@@ -23,18 +22,63 @@ struct Prediction {
     float p = 0.0f;
 };
 
+using HeadPtr = std::shared_ptr<const HeadTrace>;
+
+// Recently derived heads, bounded by the bytes of their T × T matrices. Copying a trace starts an empty cache.
+class HeadCache {
+public:
+    HeadCache() = default;
+    HeadCache(const HeadCache&) {}
+    HeadCache& operator=(const HeadCache&) { return *this; }
+
+    static constexpr size_t kBudgetBytes = size_t{256} << 20; // always keeps at least the newest head
+
+    HeadPtr find(int layer, int head) const;
+    void insert(int layer, int head, HeadPtr trace) const;
+
+private:
+    struct Entry {
+        int layer, head;
+        HeadPtr trace;
+    };
+    mutable std::mutex m_mutex;
+    mutable std::list<Entry> m_entries; // most recently used first
+};
+
 struct AttentionTrace {
     ModelConfig config;
     AttentionOptions options;
     QString text; // the source the tokens point into
     TokenList tokens;
-    std::vector<LayerTrace> layers;      // L
-    std::vector<Prediction> nextTokens;  // most likely first; empty for models without a vocabulary head
+    std::vector<RowBlock> blocks;       // cover positions 0..T-1 in order
+    std::vector<Prediction> nextTokens; // most likely first; empty for models without a vocabulary head
 
     int tokenCount() const { return static_cast<int>(tokens.size()); }
-    // Bounds-checked access; throws Error(InvalidArgument) naming the valid range.
-    const HeadTrace& head(int layer, int head) const;
+    int layerCount() const { return config.layers; }
+    int headCount() const { return config.heads; }
     bool isMasked(int query, int key) const { return options.causal && key > query; }
+
+    // Head (layer, head) with every intermediate, its T × T matrices derived from q and k (cached).
+    // Bounds-checked; throws Error(InvalidArgument) naming the valid range.
+    HeadPtr head(int layer, int head) const;
+    // One query's weights against every key (T): O(T·hs), without the head's whole matrix.
+    RowVector weightRow(int layer, int head, int query) const;
+    // Max-pooled weights of a head in (rows, cols) cells, block by block: never the whole T × T at once.
+    Matrix pooledWeights(int layer, int head, int rows, int cols) const;
+
+    Matrix layerInput(int layer) const;  // (T, C) residual stream entering the layer
+    Matrix layerOutput(int layer) const; // (T, C) residual stream leaving it
+    Matrix queries(int layer, int head) const; // (T, hs)
+    Matrix keys(int layer, int head) const;    // (T, hs) of the key/value head this query head reads
+    Matrix values(int layer, int head) const;  // (T, hs)
+
+    // Throws Error(InvalidArgument) naming the valid range unless layer and head exist.
+    void checkHead(int layer, int head) const;
+
+private:
+    // (T, hs): columns [col, col + hs) of one per-layer matrix, gathered from every block.
+    Matrix gather(int layer, Matrix LayerRows::*part, int col, int width) const;
+    HeadCache m_cache;
 };
 
 using TracePtr = std::shared_ptr<const AttentionTrace>;

@@ -2,6 +2,7 @@
 #pragma once
 #include <QString>
 
+#include <algorithm>
 #include <vector>
 
 namespace qkview {
@@ -15,6 +16,7 @@ struct ModelConfig {
     QString name;
     int layers = 0;        // L
     int heads = 0;         // NH per layer
+    int kvHeads = 0;       // NKV key/value heads per layer (grouped-query attention); 0 means NH
     int dModel = 0;        // C
     int dHead = 0;         // hs
     int contextLength = 0; // the most tokens one forward pass accepts
@@ -22,6 +24,9 @@ struct ModelConfig {
     long long parameterCount = 0;
     std::vector<std::vector<HeadInfo>> headInfo; // [layer][head]; may be empty for unnamed heads
 
+    int keyValueHeads() const { return kvHeads > 0 ? kvHeads : heads; }
+    // The key/value head that query head reads: query heads share KV heads in groups of NH / NKV.
+    int kvHeadOf(int head) const { return head / std::max(1, heads / keyValueHeads()); }
     // The head's name, or "L<layer>.H<head>" where the model gives none.
     QString headName(int layer, int head) const;
 };

@@ -74,22 +74,22 @@ TEST(Gpt2ModelTest, EveryLayerAndHeadMatchesTheReference) {
             const TracePtr trace = model->forward(QString(), tokensOf(ids), options);
             EXPECT_TRUE(trace->options.causal);
             const QJsonArray layers = c[u"layers"].toArray();
-            ASSERT_EQ(trace->layers.size(), static_cast<size_t>(layers.size()));
-            for (qsizetype l = 0; l < layers.size(); ++l) {
+            ASSERT_EQ(trace->layerCount(), layers.size());
+            for (int l = 0; l < trace->layerCount(); ++l) {
                 SCOPED_TRACE("layer " + std::to_string(l));
-                const LayerTrace& layer = trace->layers[static_cast<size_t>(l)];
-                const std::vector<std::pair<const Matrix*, QJsonValue>> pairs = {
-                    {&layer.input, layers[l][u"input"]}, {&layer.output, layers[l][u"output"]}};
+                const std::vector<std::pair<Matrix, QJsonValue>> pairs = {
+                    {trace->layerInput(l), layers[l][u"input"]}, {trace->layerOutput(l), layers[l][u"output"]}};
                 for (const auto& [actual, expected] : pairs) {
-                    EXPECT_TRUE(matricesNear(*actual, matrixFromJson(expected), kReferenceTolerance));
-                    worst = std::max(worst, maxDifference(*actual, matrixFromJson(expected)));
+                    EXPECT_TRUE(matricesNear(actual, matrixFromJson(expected), kReferenceTolerance));
+                    worst = std::max(worst, maxDifference(actual, matrixFromJson(expected)));
                     ++compared;
                 }
                 const QJsonArray heads = layers[l][u"heads"].toArray();
-                ASSERT_EQ(layer.heads.size(), static_cast<size_t>(heads.size()));
-                for (qsizetype h = 0; h < heads.size(); ++h) {
+                ASSERT_EQ(trace->headCount(), heads.size());
+                for (int h = 0; h < trace->headCount(); ++h) {
                     SCOPED_TRACE("head " + std::to_string(h));
-                    const HeadTrace& head = layer.heads[static_cast<size_t>(h)];
+                    const HeadPtr derived = trace->head(l, h);
+                    const HeadTrace& head = *derived;
                     const std::vector<std::pair<const char*, const Matrix*>> parts = {
                         {"q", &head.q},           {"k", &head.k},       {"v", &head.v},
                         {"scores", &head.scores}, {"scaled_scores", &head.scaledScores},
@@ -165,13 +165,14 @@ double relativeDifference(const Matrix& a, const Matrix& b) {
 // Every number of two traces: the largest relative difference.
 double traceDifference(const AttentionTrace& a, const AttentionTrace& b) {
     EXPECT_EQ(a.tokenCount(), b.tokenCount());
-    EXPECT_EQ(a.layers.size(), b.layers.size());
+    EXPECT_EQ(a.layerCount(), b.layerCount());
     double worst = 0.0;
-    for (size_t l = 0; l < a.layers.size() && l < b.layers.size(); ++l) {
-        worst = std::max({worst, relativeDifference(a.layers[l].input, b.layers[l].input),
-                          relativeDifference(a.layers[l].output, b.layers[l].output)});
-        for (size_t h = 0; h < a.layers[l].heads.size(); ++h) {
-            const HeadTrace &x = a.layers[l].heads[h], &y = b.layers[l].heads[h];
+    for (int l = 0; l < a.layerCount() && l < b.layerCount(); ++l) {
+        worst = std::max({worst, relativeDifference(a.layerInput(l), b.layerInput(l)),
+                          relativeDifference(a.layerOutput(l), b.layerOutput(l))});
+        for (int h = 0; h < a.headCount(); ++h) {
+            const HeadPtr hx = a.head(l, h), hy = b.head(l, h);
+            const HeadTrace &x = *hx, &y = *hy;
             worst = std::max({worst, relativeDifference(x.q, y.q), relativeDifference(x.k, y.k), relativeDifference(x.v, y.v),
                               relativeDifference(x.scores, y.scores), relativeDifference(x.scaledScores, y.scaledScores),
                               relativeDifference(x.weights, y.weights), relativeDifference(x.output, y.output)});

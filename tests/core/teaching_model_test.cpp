@@ -95,7 +95,7 @@ TEST(TeachingModel, RolesHoldOnHandAnnotatedSentences) {
         const TracePtr trace = traceText(model(), QString::fromUtf8(s.text), {});
         for (const Link& link : s.links) {
             const auto [l, h] = headNamed(trace->config, QString::fromUtf8(link.role));
-            const int got = argmaxOfRow(trace->head(l, h).weights, link.query);
+            const int got = argmaxOfRow(trace->head(l, h)->weights, link.query);
             auto& [ok, total] = held[link.role];
             ++total;
             ok += got == link.key;
@@ -107,8 +107,8 @@ TEST(TeachingModel, RolesHoldOnHandAnnotatedSentences) {
         const auto [pl, ph] = headNamed(trace->config, QStringLiteral("previous token"));
         auto& [ok, total] = held["previous token"];
         for (int i = 1; i < trace->tokenCount(); ++i, ++total) {
-            ok += argmaxOfRow(trace->head(pl, ph).weights, i) == i - 1;
-            EXPECT_EQ(argmaxOfRow(trace->head(pl, ph).weights, i), i - 1) << s.text << " token " << i;
+            ok += argmaxOfRow(trace->head(pl, ph)->weights, i) == i - 1;
+            EXPECT_EQ(argmaxOfRow(trace->head(pl, ph)->weights, i), i - 1) << s.text << " token " << i;
         }
     }
     for (const auto& [role, counts] : held)
@@ -118,9 +118,9 @@ TEST(TeachingModel, RolesHoldOnHandAnnotatedSentences) {
 TEST(TeachingModel, TheCatSatOnTheMat) {
     const TracePtr trace = traceText(model(), QStringLiteral("The cat sat on the mat"), {});
     ASSERT_EQ(trace->tokenCount(), 6);
-    const Matrix& subject = trace->head(0, 2).weights;
+    const Matrix subject = trace->head(0, 2)->weights;
     EXPECT_GT(subject(2, 1), 0.5f) << "sat → cat should be a clear majority";
-    const Matrix& det = trace->head(0, 1).weights;
+    const Matrix det = trace->head(0, 1)->weights;
     EXPECT_GT(det(0, 1), 0.5f);
     EXPECT_GT(det(4, 5), 0.5f);
 }
@@ -128,12 +128,12 @@ TEST(TeachingModel, TheCatSatOnTheMat) {
 TEST(TeachingModel, OtherHeadsDoWhatTheirNamesSay) {
     const TracePtr trace = traceText(model(), QStringLiteral("the dog saw the other dog and a zorblax"), {});
     const int n = trace->tokenCount();
-    const Matrix& sameWord = trace->head(0, 3).weights;
+    const Matrix sameWord = trace->head(0, 3)->weights;
     EXPECT_NEAR(sameWord(5, 1), sameWord(5, 5), 1e-5f) << "the second 'dog' splits between both dogs";
     EXPECT_GT(sameWord(5, 1) + sameWord(5, 5), 0.9f);
-    const Matrix& first = trace->head(1, 2).weights;
+    const Matrix first = trace->head(1, 2)->weights;
     for (int i = 0; i < n; ++i) EXPECT_EQ(argmaxOfRow(first, i), 0) << "row " << i;
-    const Matrix& broad = trace->head(1, 3).weights;
+    const Matrix broad = trace->head(1, 3)->weights;
     EXPECT_NEAR(broad.minCoeff(), 1.0f / n, 1e-6f);
     EXPECT_NEAR(broad.maxCoeff(), 1.0f / n, 1e-6f);
 }
@@ -141,30 +141,32 @@ TEST(TeachingModel, OtherHeadsDoWhatTheirNamesSay) {
 TEST(TeachingModel, IsDeterministicAndLayersChain) {
     const TracePtr a = traceText(model(), QStringLiteral("Zorblax gleeps the wug!"), {});
     const TracePtr b = traceText(TeachingModel(), QStringLiteral("Zorblax gleeps the wug!"), {});
-    ASSERT_EQ(a->layers.size(), b->layers.size());
-    for (size_t l = 0; l < a->layers.size(); ++l) {
-        EXPECT_EQ(a->layers[l].output, b->layers[l].output);
-        EXPECT_TRUE(a->layers[l].output.allFinite());
+    ASSERT_EQ(a->layerCount(), b->layerCount());
+    for (int l = 0; l < a->layerCount(); ++l) {
+        EXPECT_EQ(a->layerOutput(l), b->layerOutput(l));
+        EXPECT_TRUE(a->layerOutput(l).allFinite());
     }
-    EXPECT_EQ(a->layers[1].input, a->layers[0].output);
-    EXPECT_EQ(a->layers[0].input, model().embed(a->tokens));
+    EXPECT_EQ(a->layerInput(1), a->layerOutput(0));
+    EXPECT_EQ(a->layerInput(0), model().embed(a->tokens));
 }
 
 TEST(TeachingModel, CausalOptionMasksEveryHead) {
     AttentionOptions options;
     options.causal = true;
     const TracePtr trace = traceText(model(), QStringLiteral("The cat sat on the mat"), options);
-    for (const LayerTrace& layer : trace->layers)
-        for (const HeadTrace& head : layer.heads)
+    for (int l = 0; l < trace->layerCount(); ++l)
+        for (int h = 0; h < trace->headCount(); ++h) {
+            const Matrix weights = trace->head(l, h)->weights;
             for (int i = 0; i < trace->tokenCount(); ++i)
-                for (int j = i + 1; j < trace->tokenCount(); ++j) EXPECT_EQ(head.weights(i, j), 0.0f);
+                for (int j = i + 1; j < trace->tokenCount(); ++j) EXPECT_EQ(weights(i, j), 0.0f);
+        }
 }
 
 TEST(TeachingModel, RejectsEmptyTooLongAndForeignIds) {
     EXPECT_THROW(traceText(model(), QStringLiteral("   "), {}), Error);
     QString tooLong;
     for (int i = 0; i <= model().config().contextLength; ++i) tooLong += QStringLiteral("cat ");
-    EXPECT_THROW(traceText(model(), tooLong, {}), Error);
+    EXPECT_THROW(model().forward(tooLong, model().tokenizer().encode(tooLong), {}), Error);
     TokenList tokens = model().tokenizer().encode(QStringLiteral("cat"));
     tokens[0].id = model().config().vocabSize;
     EXPECT_THROW(model().forward(QStringLiteral("cat"), tokens, {}), Error);
@@ -178,5 +180,17 @@ TEST(TeachingModel, AcceptsTheLongestText) {
     for (int i = 0; i < model().config().contextLength; ++i) text += QStringLiteral("w%1 ").arg(i);
     const TracePtr trace = traceText(model(), text, {});
     EXPECT_EQ(trace->tokenCount(), model().config().contextLength);
-    EXPECT_TRUE(trace->layers.back().output.allFinite());
+    EXPECT_TRUE(trace->layerOutput(trace->layerCount() - 1).allFinite());
+}
+
+TEST(TeachingModel, TextBeyondTheContextIsCutWithTheCountReported) {
+    QString text;
+    const int context = model().config().contextLength;
+    for (int i = 0; i < context + 5; ++i) text += QStringLiteral("w%1 ").arg(i);
+    int truncatedFrom = -1;
+    const TracePtr trace = traceText(model(), text, {}, &truncatedFrom);
+    EXPECT_EQ(trace->tokenCount(), context);
+    EXPECT_EQ(truncatedFrom, context + 5);
+    traceText(model(), QStringLiteral("The cat"), {}, &truncatedFrom);
+    EXPECT_EQ(truncatedFrom, 0);
 }

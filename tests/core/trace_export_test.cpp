@@ -94,7 +94,7 @@ QByteArray readAll(const QString& path) {
 
 TEST(TraceExport, CsvHasTokenHeadersAndTheExactNumbers) {
     const TracePtr trace = sampleTrace();
-    const Matrix& weights = trace->head(0, 2).weights;
+    const Matrix weights = trace->head(0, 2)->weights;
     const auto rows = parseCsv(matrixToCsv(trace->tokens, weights));
     const int t = trace->tokenCount();
     ASSERT_EQ(static_cast<int>(rows.size()), t + 1);
@@ -142,7 +142,7 @@ TEST(TraceExport, CsvQuotesSpacesCommasQuotesAndLineBreaks) {
 
 TEST(TraceExport, NpyOfOneHeadReadsBackBitForBit) {
     const TracePtr trace = sampleTrace();
-    const Matrix& scores = trace->head(1, 3).scores;
+    const Matrix scores = trace->head(1, 3)->scores;
     const Npy npy = parseNpy(matrixToNpy(scores));
     EXPECT_EQ(npy.descr, QStringLiteral("<f4"));
     EXPECT_FALSE(npy.fortran);
@@ -165,7 +165,7 @@ TEST(TraceExport, NpyOfAllHeadsIsStackedLayerHeadQueryKey) {
             for (qint64 i = 0; i < t; ++i)
                 for (qint64 j = 0; j < t; ++j)
                     mismatches += npy.data[static_cast<size_t>(((a * nh + h) * t + i) * t + j)] !=
-                                  trace->head(static_cast<int>(a), static_cast<int>(h)).weights(i, j);
+                                  trace->head(static_cast<int>(a), static_cast<int>(h))->weights(i, j);
     EXPECT_EQ(mismatches, 0);
 }
 

@@ -34,7 +34,7 @@ TEST(TraceJson, ParsesBackWithTheContractShape) {
     const QJsonObject head = root[u"layers"][1][u"heads"][2].toObject();
     for (const char* key : {"name", "q", "k", "v", "scores", "scaled_scores", "weights", "output"})
         EXPECT_TRUE(head.contains(QLatin1String(key))) << key;
-    const Matrix& w = trace->head(1, 2).weights;
+    const Matrix w = trace->head(1, 2)->weights;
     for (int i = 0; i < trace->tokenCount(); ++i)
         for (int j = 0; j < trace->tokenCount(); ++j)
             EXPECT_EQ(static_cast<float>(head[u"weights"][i][j].toDouble()), w(i, j)) << "round trip is exact";

@@ -99,7 +99,7 @@ TEST(ExportActions, DataFilesHoldTheSessionsNumbers) {
     Window w;
     QTemporaryDir dir;
     const TracePtr trace = w.session().trace();
-    const Matrix& weights = trace->head(0, 2).weights; // the selected head
+    const Matrix weights = trace->head(0, 2)->weights; // the selected head
     exportData(w.session(), DataExport::HeadNpy, dir.filePath(QStringLiteral("head.npy")));
     const QByteArray npy = readAll(dir.filePath(QStringLiteral("head.npy")));
     ASSERT_TRUE(npy.startsWith("\x93NUMPY"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The head grid: geometry for 2×4, 12×12 and 48×25 heads, painting a synthetic 48×25 trace, and the
 // Heads tab as a user drives it.
+#include "synthetic_trace.h"
 #include "painters/head_grid_painter.h"
 #include "views/head_grid_view.h"
 #include "widget_test_support.h"
@@ -28,35 +29,7 @@ HeadGridLayoutInput input(int layers, int heads, QSizeF size, double minThumb = 
     return in;
 }
 
-// A trace of any size with random softmax rows: GPT-2 XL has 48 layers × 25 heads.
-TracePtr syntheticTrace(int layers, int heads, int tokens) {
-    auto trace = std::make_shared<AttentionTrace>();
-    trace->config.name = QStringLiteral("synthetic");
-    trace->config.layers = layers;
-    trace->config.heads = heads;
-    trace->config.dHead = 4;
-    std::mt19937 rng(7);
-    std::uniform_real_distribution<float> uniform(0.0f, 1.0f);
-    for (int t = 0; t < tokens; ++t) {
-        Token token;
-        token.text = QStringLiteral("t%1").arg(t);
-        trace->tokens.push_back(token);
-    }
-    for (int l = 0; l < layers; ++l) {
-        LayerTrace layer;
-        for (int h = 0; h < heads; ++h) {
-            HeadTrace head;
-            head.scores = Matrix(tokens, tokens);
-            for (Eigen::Index i = 0; i < head.scores.size(); ++i) head.scores.data()[i] = uniform(rng) * 4;
-            head.scaledScores = head.scores;
-            head.weights = softmaxRows(head.scores, 1.0, false);
-            head.q = head.k = head.v = head.output = Matrix::Zero(tokens, 4);
-            layer.heads.push_back(head);
-        }
-        trace->layers.push_back(layer);
-    }
-    return trace;
-}
+using qkview::test::syntheticTrace;
 } // namespace
 
 TEST(HeadGridGeometry, FitsTeachingBaseAndXlModelsWithoutOverlap) {
@@ -96,13 +69,20 @@ TEST(HeadGridGeometry, MinimumThumbnailsMakeRoomForScrolling) {
 }
 
 TEST(HeadGridPainter, DrawsEveryHeadOfALargeModelFromShrunkThumbnails) {
-    const TracePtr trace = syntheticTrace(48, 25, 100); // longer than a thumbnail: block means
+    const TracePtr trace = syntheticTrace(48, 25, 100); // longer than a thumbnail: pooled by max
     const FigureStyle style = FigureStyle::print();
     const HeadGridScene scene = headGridScene(*trace, MatrixKind::Weights, style, 47, 24);
     ASSERT_EQ(scene.thumbnails.size(), 48u * 25u);
     EXPECT_EQ(scene.thumbnails.front().size(), QSize(kHeadGridCells, kHeadGridCells));
-    // Block means keep the overall level: rows of 100 weights sum to 1, so the mean weight is 1/100.
-    EXPECT_NEAR(scene.matrices.front().values.mean(), 1.0 / 100, 1e-3);
+    // Each cell is the largest weight of its block of queries and keys, so a sharp peak never vanishes.
+    const Matrix weights = trace->head(0, 0)->weights; // (100, 100)
+    Matrix expected = Matrix::Zero(kHeadGridCells, kHeadGridCells);
+    for (int i = 0; i < 100; ++i)
+        for (int j = 0; j < 100; ++j) {
+            float& cell = expected(i * kHeadGridCells / 100, j * kHeadGridCells / 100);
+            cell = std::max(cell, weights(i, j));
+        }
+    EXPECT_LT((scene.matrices.front().values - expected).cwiseAbs().maxCoeff(), 1e-6f);
     QImage image(1400, 2200, QImage::Format_RGB32);
     QPainter p(&image);
     renderHeadGrid(p, scene, QRectF(image.rect()), style, 28);

@@ -56,7 +56,8 @@ TEST(MainWindow, ClickingACellSelectsItAndTheMathShowsThatPair) {
     const MathScene& math = w.window.mathView()->scene();
     ASSERT_TRUE(math.weight.has_value());
     const Selection& sel = w.session().selection();
-    const HeadTrace& head = w.session().trace()->head(sel.layer, sel.head);
+    const HeadPtr derived = w.session().trace()->head(sel.layer, sel.head);
+    const HeadTrace& head = *derived;
     EXPECT_EQ(math.query, QStringLiteral("the"));
     EXPECT_EQ(math.key, QStringLiteral("mat"));
     EXPECT_EQ(math.weight->weight, head.weights(4, 5));
@@ -80,13 +81,13 @@ TEST(MainWindow, ControlsChangeTheHeatmapAsTheTraceDoes) {
     QCoreApplication::processEvents();
     EXPECT_EQ(w.session().selection().head, 0);
     const Matrix previousToken = w.window.heatmap()->scene().data.values;
-    EXPECT_EQ(previousToken, w.session().trace()->head(0, 0).weights);
+    EXPECT_EQ(previousToken, w.session().trace()->head(0, 0)->weights);
     EXPECT_NE(previousToken, before);
 
     w.window.controls()->scaleBox()->setChecked(false);
     ASSERT_TRUE(test::waitForTrace(w.session()));
     EXPECT_FALSE(w.session().trace()->options.scale);
-    EXPECT_EQ(w.window.heatmap()->scene().data.values, w.session().trace()->head(0, 0).weights);
+    EXPECT_EQ(w.window.heatmap()->scene().data.values, w.session().trace()->head(0, 0)->weights);
     EXPECT_NE(w.window.heatmap()->scene().data.values, previousToken);
 
     w.window.controls()->temperatureSlider()->setValue(100); // temperature 10
@@ -97,7 +98,7 @@ TEST(MainWindow, ControlsChangeTheHeatmapAsTheTraceDoes) {
     w.window.controls()->kindBox()->setCurrentIndex(1); // raw scores
     QCoreApplication::processEvents();
     EXPECT_TRUE(w.window.heatmap()->scene().data.diverging);
-    EXPECT_EQ(w.window.heatmap()->scene().data.values, w.session().trace()->head(0, 0).scores);
+    EXPECT_EQ(w.window.heatmap()->scene().data.values, w.session().trace()->head(0, 0)->scores);
 }
 
 TEST(MainWindow, EmptySentenceShowsAFriendlyEmptyState) {
@@ -122,7 +123,7 @@ TEST(MainWindow, RenderedCellsFollowTheWeights) {
     EXPECT_GT(colours.size(), 20) << "the window is not blank";
 
     const QImage image = w.heatmapImage();
-    const Matrix& weights = w.session().trace()->head(0, 2).weights;
+    const Matrix weights = w.session().trace()->head(0, 2)->weights;
     const qreal dpr = w.window.heatmap()->devicePixelRatioF();
     for (int q = 0; q < weights.rows(); ++q) {
         Eigen::Index hi = 0, lo = 0;

@@ -102,7 +102,7 @@ bool needsQuery(FigureView view) {
 }
 
 void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trace) {
-    trace.head(request.layer, request.head); // throws naming the valid layers and heads
+    trace.checkHead(request.layer, request.head); // throws naming the valid layers and heads
     const int t = trace.tokenCount();
     if (t == 0) invalid(tr("the text has no tokens"));
     for (const auto& [what, index] : {std::pair{tr("query"), request.query}, std::pair{tr("key"), request.key}})
@@ -116,7 +116,8 @@ void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trac
 
 FigureRequest resolvedRequest(FigureRequest r, const AttentionTrace& trace) {
     if (!needsQuery(r.view) || trace.tokenCount() == 0) return r;
-    const Matrix& weights = trace.head(r.layer, r.head).weights;
+    const HeadPtr selected = trace.head(r.layer, r.head);
+    const Matrix& weights = selected->weights;
     if (r.query < 0) r.query = sharpestQuery(weights);
     if (r.key < 0) r.key = strongestKey(weights, r.query);
     return r;
@@ -133,7 +134,7 @@ QString defaultTitle(const FigureRequest& request, const AttentionTrace& trace) 
     case FigureView::Math: return tr("Step by step: %1 → %2 — %3").arg(token(r.query), token(r.key), head);
     case FigureView::Grid:
         return tr("Every head at once: %1 of %2 layers × %3 heads")
-            .arg(kindTitle(r.what).toLower()).arg(trace.layers.size()).arg(trace.config.heads);
+            .arg(kindTitle(r.what).toLower()).arg(trace.layerCount()).arg(trace.config.heads);
     case FigureView::Lesson: return tr("How %1 attends — %2").arg(token(r.query), head);
     }
     return {};

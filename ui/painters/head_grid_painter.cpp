@@ -35,6 +35,20 @@ MatrixData shrunk(const MatrixData& d) {
     return out;
 }
 
+// A head's thumbnail data: weights max-pooled by core block by block (a sharp peak never vanishes, and no
+// head's whole T × T matrix is made); scores averaged from the derived matrix.
+MatrixData thumbnailData(const AttentionTrace& trace, int layer, int head, MatrixKind kind) {
+    const int t = trace.tokenCount(), n = kHeadGridCells;
+    if (t <= n || kind != MatrixKind::Weights) return shrunk(matrixData(trace, layer, head, kind));
+    MatrixData d;
+    d.values = trace.pooledWeights(layer, head, n, n);
+    d.masked.resize(n, n);
+    const auto firstOf = [&](int cell) { return static_cast<int>((static_cast<long long>(cell) * t + n - 1) / n); };
+    for (int a = 0; a < n; ++a)
+        for (int b = 0; b < n; ++b) d.masked(a, b) = trace.isMasked(firstOf(a + 1) - 1, firstOf(b)); // every cell hidden
+    return d;
+}
+
 QImage thumbnail(const MatrixData& d, const FigureStyle& style) {
     QImage image(d.columns(), d.rows(), QImage::Format_RGB32);
     for (int i = 0; i < d.rows(); ++i)
@@ -97,13 +111,13 @@ void drawLabels(QPainter& p, const HeadGridScene& s, const HeadGridGeometry& g, 
 
 HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const FigureStyle& style, int layer, int head) {
     HeadGridScene s;
-    s.layers = static_cast<int>(trace.layers.size());
-    s.heads = s.layers ? static_cast<int>(trace.layers.front().heads.size()) : 0;
+    s.layers = trace.layerCount();
+    s.heads = trace.headCount();
     s.selectedLayer = layer;
     s.selectedHead = head;
     for (int l = 0; l < s.layers; ++l)
         for (int h = 0; h < s.heads; ++h) {
-            s.matrices.push_back(shrunk(matrixData(trace, l, h, kind)));
+            s.matrices.push_back(thumbnailData(trace, l, h, kind));
             s.headNames << trace.config.headName(l, h);
         }
     colorThumbnails(s, style);

@@ -134,7 +134,7 @@ LessonScene lessonScene(const AttentionTrace& trace, int layer, int head, int qu
     s.heatmap.selectedRow = query;
     s.heatmap.selectedColumn = key;
     s.bars = weightBarsScene(trace, layer, head, query, key);
-    s.dHead = static_cast<int>(trace.head(layer, head).q.cols());
+    s.dHead = trace.config.dHead;
     s.options = trace.options;
     return s;
 }

@@ -27,7 +27,7 @@ int LinesLayout::tokenAt(const QPointF& p, int count, int* side) const {
 LinesScene linesScene(const AttentionTrace& trace, int layer, int head, int query, int key) {
     LinesScene scene;
     for (const Token& t : trace.tokens) scene.tokens << t.text;
-    scene.weights = trace.head(layer, head).weights;
+    scene.weights = trace.head(layer, head)->weights;
     scene.focusQuery = query;
     scene.selectedKey = key;
     return scene;

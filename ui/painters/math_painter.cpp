@@ -92,7 +92,7 @@ MathMetrics metrics(QPainter& p, const std::vector<Line>& lines, const FigureSty
 MathScene mathScene(const AttentionTrace& trace, int layer, int head, int query, int key) {
     MathScene s;
     s.headName = trace.config.headName(layer, head);
-    s.dHead = static_cast<int>(trace.head(layer, head).q.cols());
+    s.dHead = trace.config.dHead;
     s.temperature = trace.options.temperature;
     s.scaled = trace.options.scale;
     for (const Token& t : trace.tokens) s.keyTokens << t.text;

@@ -27,7 +27,7 @@ MatrixData matrixData(const AttentionTrace& trace, int layer, int head, MatrixKi
     MatrixData data;
     for (const Token& t : trace.tokens) data.rowLabels << t.text;
     data.columnLabels = data.rowLabels;
-    data.values = matrixOf(trace.head(layer, head), kind);
+    data.values = matrixOf(*trace.head(layer, head), kind);
     const int n = trace.tokenCount();
     data.masked.resize(n, n);
     double extent = 0.0;

@@ -11,7 +11,8 @@ namespace qkview::ui {
 VectorScene vectorScene(const AttentionTrace& trace, int layer, int head, int token) {
     VectorScene s;
     if (token < 0 || token >= trace.tokenCount()) return s;
-    const HeadTrace& h = trace.head(layer, head);
+    const HeadPtr derived = trace.head(layer, head);
+    const HeadTrace& h = *derived;
     s.token = trace.tokens[token].text;
     s.q = h.q.row(token);
     s.k = h.k.row(token);

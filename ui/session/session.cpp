@@ -112,9 +112,9 @@ void Session::setNotice(const QString& notice) {
 
 Selection Session::clamped(Selection s) const {
     if (!m_trace) return s;
-    const int layers = static_cast<int>(m_trace->layers.size());
+    const int layers = m_trace->layerCount();
     s.layer = std::clamp(s.layer, 0, std::max(0, layers - 1));
-    const int heads = layers ? static_cast<int>(m_trace->layers[s.layer].heads.size()) : 0;
+    const int heads = m_trace->headCount();
     s.head = std::clamp(s.head, 0, std::max(0, heads - 1));
     const int last = m_trace->tokenCount() - 1;
     s.query = s.query < 0 ? -1 : std::min(s.query, last);

@@ -7,14 +7,8 @@ namespace qkview::ui {
 
 void TraceWorker::compute(const TraceRequest& request) {
     try {
-        TokenList tokens = request.model->tokenizer().encode(request.text);
-        const int limit = request.model->config().contextLength;
-        const int count = static_cast<int>(tokens.size());
         int truncatedFrom = 0;
-        if (limit > 0 && count > limit) {
-            tokens.resize(static_cast<size_t>(limit));
-            truncatedFrom = count;
-        }
+        const TokenList tokens = tokensInContext(*request.model, request.text, &truncatedFrom);
         if (tokens.empty()) {
             Q_EMIT ready(request.generation, nullptr, 0);
             return;

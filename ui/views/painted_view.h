@@ -30,8 +30,9 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
 
+    void refresh(); // a new scene, then a repaint
+
 private:
-    void refresh();
     Session* m_session;
     QPixmap m_cache;
 };
