@@ -82,6 +82,16 @@ Matrix AttentionTrace::layerOutput(int layer) const {
     return out;
 }
 
+size_t AttentionTrace::storedBytes() const {
+    size_t floats = 0;
+    for (const RowBlock& b : blocks) {
+        for (const LayerRows& l : b.rows->layers)
+            floats += static_cast<size_t>(l.input.size() + l.q.size() + l.k.size() + l.v.size());
+        floats += static_cast<size_t>(b.rows->output.size());
+    }
+    return floats * sizeof(float);
+}
+
 HeadPtr AttentionTrace::head(int layer, int headIndex) const {
     checkHead(layer, headIndex);
     if (HeadPtr cached = m_cache.find(layer, headIndex)) return cached;

@@ -72,6 +72,9 @@ struct AttentionTrace {
     Matrix keys(int layer, int head) const;    // (T, hs) of the key/value head this query head reads
     Matrix values(int layer, int head) const;  // (T, hs)
 
+    // Bytes of the stored rows (what grows with T), counting a block shared by several traces once here.
+    size_t storedBytes() const;
+
     // Throws Error(InvalidArgument) naming the valid range unless layer and head exist.
     void checkHead(int layer, int head) const;
 

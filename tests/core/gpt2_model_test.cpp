@@ -289,4 +289,33 @@ TEST(Gpt2ModelTest, TextGoesThroughTheTokenizerToPredictions) {
 }
 
 } // namespace
+// Typing at the end: each trace shares its unchanged rows with the one before (blocks merge now and then,
+// so a row is copied O(log T) times in all, never on every keystroke), and equals a full recomputation.
+TEST(Gpt2ModelTest, TypingAtTheEndSharesTheUnchangedRows) {
+    QTemporaryDir dir;
+    test::writeRandomGpt2(dir.path(), fixtureFolder(QStringLiteral("tiny_prefixed_f32")), 2, 2, 16, 300, 297, 5);
+    const auto model = loadGpt2(dir.path());
+    std::vector<int> ids;
+    for (int i = 0; i < 100; ++i) ids.push_back((i * 31 + 7) % 297);
+    TracePtr previous = model->forward(QString(), tokensOf(ids), {});
+    int newRows = 0; // rows in blocks the previous trace did not have
+    for (int step = 0; step < 150; ++step) {
+        if (step % 5 == 4) ids.back() = (ids.back() + 1) % 297; // the last token changes, as BPE does while typing
+        else ids.push_back((step * 13 + 3) % 297);
+        const TracePtr trace = model->forward(QString(), tokensOf(ids), {});
+        for (const RowBlock& b : trace->blocks) {
+            const bool shared = std::any_of(previous->blocks.begin(), previous->blocks.end(),
+                                            [&](const RowBlock& old) { return old.rows == b.rows; });
+            if (!shared) newRows += b.count;
+        }
+        EXPECT_EQ(model->lastReusedRows(), static_cast<int>(ids.size()) - 1);
+        EXPECT_LE(trace->blocks.size(), 2 * std::log2(ids.size()) + 2);
+        previous = trace;
+    }
+    EXPECT_LE(newRows, 150 * 8) << "about " << newRows / 150 << " rows made per keystroke at 100-220 tokens";
+    std::printf("[          ] %.1f rows made per keystroke on average\n", newRows / 150.0);
+    const TracePtr full = loadGpt2(dir.path())->forward(QString(), tokensOf(ids), {});
+    EXPECT_LE(traceDifference(*previous, *full), kReuseTolerance);
+}
+
 } // namespace qkview
