@@ -75,12 +75,13 @@ std::vector<RawMerge> parseJsonMerges(const QString& path, const QJsonArray& arr
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString where = QStringLiteral("model.merges[%1]").arg(i);
         const QJsonValue entry = array[i];
-        if (entry.isString()) { // older files: "a b"
-            const auto pair = splitMerge(entry.toString());
-            if (!pair)
+        if (entry.isString()) { // older files: "a b", split at the one space as Hugging Face does (a
+                                // symbol may be other white space, such as a tab)
+            const QStringList parts = entry.toString().split(u' ');
+            if (parts.size() != 2 || parts[0].isEmpty() || parts[1].isEmpty())
                 fail(path, where + QStringLiteral(" is not two symbols separated by a space: ") +
                                quoted(entry.toString()));
-            merges.push_back({pair->first, pair->second, where});
+            merges.push_back({parts[0], parts[1], where});
         } else if (const QJsonArray two = entry.toArray();
                    two.size() == 2 && two[0].isString() && two[1].isString()) {
             merges.push_back({two[0].toString(), two[1].toString(), where}); // newer files: ["a", "b"]
