@@ -408,8 +408,15 @@ TEST(HfTokenizerReal, SpansAndDisplayOnRealFiles) {
     const auto llama2 = HfTokenizer::fromFolder(kFetched + "llama2");
     EXPECT_EQ(llama2->bosId(), 1);
     const QString text = QStringLiteral("Ünïcödé 👨‍👩‍👧 日本");
-    for (const auto& tok : {llama2, llama3, HfTokenizer::fromFolder(kFetched + "qwen3")})
+    // 100,000 characters: Llama 2's whole text is one pre-token, so merging must not be quadratic.
+    const QString longText = QStringLiteral("Hello world, naïve 日本 12345! ").repeated(3400).left(100000);
+    for (const auto& tok : {llama2, llama3, HfTokenizer::fromFolder(kFetched + "qwen3")}) {
         EXPECT_TRUE(spansAreSound(*tok, text, tok->encode(text)));
+        QElapsedTimer timer;
+        timer.start();
+        EXPECT_GT(tok->encode(longText).size(), 20000u);
+        EXPECT_LT(timer.elapsed(), 5000);
+    }
     // A byte-fallback piece of 👨 (F0 9F 91 A8) spans the whole surrogate pair.
     const TokenList tokens = llama2->encode(QStringLiteral("👨"));
     ASSERT_GE(tokens.size(), 3u);
