@@ -11,6 +11,12 @@
 
 namespace qkview::gpt2 {
 
+// encoder.py's pre-tokenization (also Hugging Face's ByteLevel pre-tokenizer with use_regex): English
+// contractions, then letters, digits or other symbols each with one optional leading space, then white
+// space (a run before a word leaves its last space to the word).
+inline constexpr const char* kPreTokenPattern =
+    R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
+
 // The stand-in character of a byte: the byte itself when it is printable Latin-1, else U+0100 + n.
 char16_t byteToSymbol(unsigned char byte);
 // The byte a stand-in character stands for, or -1 when it stands for none.

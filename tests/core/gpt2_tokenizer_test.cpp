@@ -4,6 +4,7 @@
 // spans that stay inside the text for random input.
 #include "base/error.h"
 #include "tokenizers/gpt2_tokenizer.h"
+#include "core/token_lists.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,6 +24,8 @@
 #include <thread>
 
 using namespace qkview;
+using qkview::testing::idsOf;
+using qkview::testing::textsOf;
 
 namespace {
 constexpr char16_t kReplacement = 0xFFFD;
@@ -42,20 +45,6 @@ QString symbolsOf(const QByteArray& bytes) {
     for (const char c : bytes)
         s += byteSymbol(static_cast<unsigned char>(c));
     return s;
-}
-
-QList<int> idsOf(const TokenList& tokens) {
-    QList<int> ids;
-    for (const Token& t : tokens)
-        ids << t.id;
-    return ids;
-}
-
-QStringList textsOf(const TokenList& tokens) {
-    QStringList texts;
-    for (const Token& t : tokens)
-        texts << t.text;
-    return texts;
 }
 
 void writeFile(const QString& path, const QByteArray& bytes) {
