@@ -5,7 +5,7 @@
 //   BM_Gpt2Forward/T         a full forward pass of T tokens (the prefix cache defeated)
 //   BM_Gpt2AppendOne         one more token at the end of 32 (the prefix cache at work)
 // Every benchmark reports peak_rss_mb, the process's peak resident memory so far.
-#include "models/gpt2_model.h"
+#include "models/transformer_model.h"
 #include "weights/model_folder.h"
 
 #include <QFile>
@@ -80,7 +80,7 @@ void BM_Gpt2AppendOne(benchmark::State& state) {
         state.ResumeTiming();
         benchmark::DoNotOptimize(model->forward(QString(), longer, {}));
     }
-    state.counters["reused_rows"] = static_cast<const qkview::Gpt2Model*>(model)->lastReusedRows();
+    state.counters["reused_rows"] = static_cast<const qkview::TransformerModel*>(model)->lastReusedRows();
     state.counters["peak_rss_mb"] = peakRssMb();
 }
 BENCHMARK(BM_Gpt2AppendOne)->Unit(benchmark::kMillisecond)->Iterations(20)->Repetitions(3)->UseRealTime();

@@ -22,7 +22,7 @@ public:
 
     TokenList encode(const QString& text) const override;
     // The text of one id (its bytes decoded as UTF-8, invalid sequences as U+FFFD); "" for unknown ids.
-    QString decode(int id) const;
+    QString decode(int id) const override;
     int vocabSize() const;
 
     struct Data; // defined in gpt2_tokenizer.cpp

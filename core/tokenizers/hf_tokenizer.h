@@ -29,7 +29,7 @@ public:
     // The text of one id for display: byte-level and byte-fallback pieces as the characters their bytes
     // encode, "▁" of SentencePiece pieces as a space, bytes that are only part of a character as ⟨E2 80⟩;
     // "" for an id that names nothing.
-    QString decode(int id) const;
+    QString decode(int id) const override;
     int vocabSize() const; // the largest id + 1, added tokens included
     // The id of a vocabulary piece as the file writes it ("Ġthe", "▁the", "<0x0A>") or of an added token.
     std::optional<int> idOf(const QString& piece) const;

@@ -14,6 +14,9 @@ struct HeadInfo {
 
 struct ModelConfig {
     QString name;
+    QString family;        // "GPT-2", "Llama", ...; empty for the built-in teaching model
+    QString weightDtype;   // as stored: "F32", "F16", "BF16"; empty when the weights are not from a file
+    bool rotary = false;   // q and k are rotated by position before the dot product
     int layers = 0;        // L
     int heads = 0;         // NH per layer
     int kvHeads = 0;       // NKV key/value heads per layer (grouped-query attention); 0 means NH

@@ -2,10 +2,10 @@
 #include "weights/model_folder.h"
 
 #include "base/error.h"
-#include "models/gpt2_config.h"
-#include "models/gpt2_model.h"
+#include "models/families/families.h"
+#include "models/transformer_model.h"
 #include "tokenizers/gpt2_tokenizer.h"
-#include "weights/gpt2_weights.h"
+#include "tokenizers/hf_tokenizer.h"
 #include "weights/safetensors.h"
 
 #include <QDir>
@@ -96,13 +96,29 @@ std::vector<std::shared_ptr<const SafetensorsFile>> openWeightFiles(const QDir& 
     return files;
 }
 
-std::shared_ptr<const Gpt2Tokenizer> openTokenizer(const QDir& dir) {
-    if (dir.exists(QStringLiteral("vocab.json")) && dir.exists(QStringLiteral("merges.txt")))
-        return Gpt2Tokenizer::fromFiles(dir.filePath(QStringLiteral("vocab.json")), dir.filePath(QStringLiteral("merges.txt")));
-    if (dir.exists(QStringLiteral("tokenizer.json")))
-        return Gpt2Tokenizer::fromTokenizerJson(dir.filePath(QStringLiteral("tokenizer.json")));
-    fail(Error::Kind::InvalidModel,
-         QStringLiteral("%1 has no tokenizer: expected vocab.json and merges.txt, or tokenizer.json").arg(dir.absolutePath()));
+// GPT-2's vocab.json + merges.txt, or any family's tokenizer.json; checked against the model's vocabulary.
+std::shared_ptr<const Tokenizer> openTokenizer(const QDir& dir, const TransformerConfig& config) {
+    int vocabSize = 0;
+    std::shared_ptr<const Tokenizer> tokenizer;
+    if (config.family == u"GPT-2" && dir.exists(QStringLiteral("vocab.json")) && dir.exists(QStringLiteral("merges.txt"))) {
+        auto gpt2 = Gpt2Tokenizer::fromFiles(dir.filePath(QStringLiteral("vocab.json")), dir.filePath(QStringLiteral("merges.txt")));
+        vocabSize = gpt2->vocabSize();
+        tokenizer = std::move(gpt2);
+    } else if (dir.exists(QStringLiteral("tokenizer.json"))) {
+        auto hf = HfTokenizer::fromFolder(dir.absolutePath());
+        vocabSize = hf->vocabSize();
+        tokenizer = std::move(hf);
+    } else {
+        fail(Error::Kind::InvalidModel, QStringLiteral("%1 has no tokenizer: expected tokenizer.json%2")
+                                            .arg(dir.absolutePath(), config.family == u"GPT-2"
+                                                                         ? QStringLiteral(", or vocab.json and merges.txt")
+                                                                         : QString()));
+    }
+    if (vocabSize > config.vocabSize)
+        fail(Error::Kind::InvalidModel, QStringLiteral("the tokenizer has %1 tokens but config.json's vocab_size is %2")
+                                            .arg(vocabSize)
+                                            .arg(config.vocabSize));
+    return tokenizer;
 }
 
 } // namespace
@@ -117,23 +133,22 @@ std::unique_ptr<Model> loadModelFolder(const QString& path, const LoadProgress& 
     reportProgress(progress, 0.0, QStringLiteral("Reading config.json"));
     if (!dir.exists(QStringLiteral("config.json")))
         fail(Error::Kind::InvalidModel,
-             QStringLiteral("%1 has no config.json: expected a Hugging Face GPT-2 folder (config.json, "
-                            "model.safetensors, and vocab.json + merges.txt or tokenizer.json)")
+             QStringLiteral("%1 has no config.json: expected a Hugging Face model folder (config.json, "
+                            "model.safetensors, and tokenizer.json or GPT-2's vocab.json + merges.txt)")
                  .arg(dir.absolutePath()));
-    Gpt2Config config = parseGpt2Config(readSmallFile(dir.filePath(QStringLiteral("config.json"))),
-                                        dir.filePath(QStringLiteral("config.json")));
+    TransformerConfig config = parseTransformerConfig(readSmallFile(dir.filePath(QStringLiteral("config.json"))),
+                                                      dir.filePath(QStringLiteral("config.json")));
     if (config.name.isEmpty()) config.name = dir.dirName();
 
     reportProgress(progress, 0.02, QStringLiteral("Reading the tokenizer"));
-    auto tokenizer = openTokenizer(dir);
-    if (tokenizer->vocabSize() > config.vocabSize)
-        fail(Error::Kind::InvalidModel, QStringLiteral("the tokenizer has %1 tokens but config.json's vocab_size is %2")
-                                            .arg(tokenizer->vocabSize())
-                                            .arg(config.vocabSize));
+    auto tokenizer = openTokenizer(dir, config);
 
     const auto files = openWeightFiles(dir, progress);
-    Gpt2Weights weights = loadGpt2Weights(config, files, progress, 0.15, 1.0);
-    return std::make_unique<Gpt2Model>(std::move(config), std::move(weights), std::move(tokenizer));
+    TransformerWeights weights;
+    const std::vector<ExpectedTensor> table = transformerTensors(config, weights); // points into weights
+    weights.storage = loadTensors(table, transformerTensorRules(config), files, progress, 0.15, 1.0);
+    if (config.tiedEmbeddings) weights.output = weights.tokenEmbedding;
+    return std::make_unique<TransformerModel>(std::move(config), std::move(weights), std::move(tokenizer));
 }
 
 } // namespace qkview

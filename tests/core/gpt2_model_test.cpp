@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Gpt2Model against the independent PyTorch reference (tests/data/gpt2/make_gpt2_fixtures.py):
+// TransformerModel against the independent PyTorch reference (tests/data/gpt2/make_gpt2_fixtures.py):
 // every layer's residual stream and every head's q, k, v, scores, scaled scores, weights and output,
 // and the top-10 next tokens, within 1e-4; then prefix reuse against full recomputation within 1e-5.
 #include "base/error.h"
-#include "models/gpt2_model.h"
+#include "models/transformer_model.h"
 #include "gpt2_test_folder.h"
 #include "weights/model_folder.h"
 #include "base/parallel_for.h"
@@ -30,12 +30,12 @@ constexpr double kReuseTolerance = 1e-5;
 QString fixtureFolder(const QString& name) { return QStringLiteral(QKVIEW_TEST_DATA "/gpt2/") + name; }
 
 // A fixture by name, or any folder by absolute path.
-std::unique_ptr<Gpt2Model> loadGpt2(const QString& folder) {
+std::unique_ptr<TransformerModel> loadGpt2(const QString& folder) {
     std::unique_ptr<Model> model = loadModelFolder(QDir::isAbsolutePath(folder) ? folder : fixtureFolder(folder));
-    auto* gpt2 = dynamic_cast<Gpt2Model*>(model.get());
+    auto* gpt2 = dynamic_cast<TransformerModel*>(model.get());
     EXPECT_NE(gpt2, nullptr);
     model.release();
-    return std::unique_ptr<Gpt2Model>(gpt2);
+    return std::unique_ptr<TransformerModel>(gpt2);
 }
 
 TokenList tokensOf(const std::vector<int>& ids) {
@@ -274,11 +274,11 @@ TEST(Gpt2ModelTest, TextGoesThroughTheTokenizerToPredictions) {
     ASSERT_GT(trace->tokenCount(), 0);
     EXPECT_EQ(trace->text, text);
     EXPECT_EQ(trace->tokens.back().utf16End, text.size());
-    ASSERT_EQ(trace->nextTokens.size(), static_cast<size_t>(Gpt2Model::kPredictions));
+    ASSERT_EQ(trace->nextTokens.size(), static_cast<size_t>(TransformerModel::kPredictions));
     double sum = 0.0;
     for (size_t i = 0; i < trace->nextTokens.size(); ++i) {
         const Prediction& p = trace->nextTokens[i];
-        EXPECT_EQ(p.text, static_cast<const Gpt2Tokenizer&>(model->tokenizer()).decode(p.id));
+        EXPECT_EQ(p.text, model->tokenizer().decode(p.id));
         if (i > 0) {
             EXPECT_LE(p.p, trace->nextTokens[i - 1].p);
         }

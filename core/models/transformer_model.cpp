@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+#include "models/transformer_model.h"
+
+#include "base/error.h"
+#include "base/memory_tuning.h"
+#include "models/transformer_layers.h"
+
+#include <string>
+
+namespace qkview {
+
+namespace {
+
+void checkTokens(const TokenList& tokens, const TransformerConfig& config) {
+    if (tokens.empty()) throw Error(Error::Kind::InvalidInput, "the text has no tokens: type a sentence");
+    if (tokens.size() > static_cast<size_t>(config.positions))
+        throw Error(Error::Kind::InvalidInput, "this model reads at most " + std::to_string(config.positions) +
+                                                   " tokens, the text has " + std::to_string(tokens.size()));
+    for (size_t i = 0; i < tokens.size(); ++i)
+        if (tokens[i].id < 0 || tokens[i].id >= config.vocabSize)
+            throw Error(Error::Kind::InvalidInput, "token " + std::to_string(i) + " has id " +
+                                                       std::to_string(tokens[i].id) + ", outside the vocabulary 0.." +
+                                                       std::to_string(config.vocabSize - 1));
+}
+
+} // namespace
+
+TransformerModel::TransformerModel(TransformerConfig config, TransformerWeights weights,
+                                   std::shared_ptr<const Tokenizer> tokenizer)
+    : m_transformer(std::move(config)), m_weights(std::move(weights)), m_tokenizer(std::move(tokenizer)) {
+    if (!m_tokenizer) throw Error(Error::Kind::InvalidArgument, "TransformerModel needs a tokenizer");
+    keepFreedMemoryForReuse(); // each pass allocates new rows: reuse memory instead of faulting it in
+    const TransformerConfig& t = m_transformer;
+    m_config.name = t.name;
+    m_config.family = t.family;
+    m_config.layers = t.layers;
+    m_config.heads = t.heads;
+    m_config.kvHeads = t.kvHeads;
+    m_config.dModel = t.channels;
+    m_config.dHead = t.headSize;
+    m_config.contextLength = t.positions;
+    m_config.vocabSize = t.vocabSize;
+    m_config.parameterCount = m_weights.storage.parameterCount;
+    m_config.weightDtype = m_weights.storage.dtype;
+    m_config.rotary = t.positionKind == PositionKind::Rotary;
+    // headInfo stays empty: learned heads have no given names, so headName() gives "L0.H0".
+    if (m_config.rotary) m_rotary = rotaryFrequencies(t.rope, t.headSize);
+}
+
+TransformerModel::~TransformerModel() {
+    m_prefix.clear();
+    releaseFreedMemory();
+}
+
+TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens, const AttentionOptions& requested) const {
+    AttentionOptions options = requested;
+    options.causal = true;
+    validate(options);
+    const TransformerConfig& cfg = m_transformer;
+    checkTokens(tokens, cfg);
+
+    const PrefixCache::Reuse reuse = m_prefix.take(tokens, options);
+    const int T = static_cast<int>(tokens.size());
+    const int P = reuse.rows;                                     // rows reused
+    std::vector<int> ids;                                         // (R) the tokens computed now
+    for (int t = P; t < T; ++t) ids.push_back(tokens[static_cast<size_t>(t)].id);
+
+    const Eigen::Index qWidth = static_cast<Eigen::Index>(cfg.heads) * cfg.headSize;    // NH·hs
+    const Eigen::Index kvWidth = static_cast<Eigen::Index>(cfg.kvHeads) * cfg.headSize; // NKV·hs
+    auto rows = std::make_shared<TraceRows>();                    // what the trace keeps of the new rows
+    rows->first = P;
+    rows->layers.resize(static_cast<size_t>(cfg.layers));
+    Matrix x;                                                     // (R, C) residual stream of the new rows
+    embeddingForward(x, ids, P, m_weights.tokenEmbedding, m_weights.positionEmbedding);
+    Matrix a, y, qkv, heads, hidden, up;                          // (R, C), (R, C), (R, 3C), (R, NH·hs), (R, I), (R, I)
+    for (int l = 0; l < cfg.layers; ++l) {
+        const TransformerBlockWeights& w = m_weights.blocks[static_cast<size_t>(l)];
+        LayerRows& layer = rows->layers[static_cast<size_t>(l)];
+        layer.input = x;
+
+        // Attention: q, k, v as the dot product sees them (normalised and rotated where the family does).
+        normForward(a, x, w.attentionNorm, cfg.norm, cfg.normEpsilon);
+        if (w.qkv.weight) {
+            linearForward(qkv, a, w.qkv);                         // (R, NH·hs + 2·NKV·hs): q | k | v
+            layer.q = qkv.leftCols(qWidth);
+            layer.k = qkv.middleCols(qWidth, kvWidth);
+            layer.v = qkv.rightCols(kvWidth);
+        } else {
+            linearForward(layer.q, a, w.q);                       // (R, NH·hs)
+            linearForward(layer.k, a, w.k);                       // (R, NKV·hs)
+            linearForward(layer.v, a, w.v);                       // (R, NKV·hs)
+        }
+        if (cfg.qkNorm) {
+            headNormForward(layer.q, w.qNorm, cfg.heads, cfg.normEpsilon);
+            headNormForward(layer.k, w.kNorm, cfg.kvHeads, cfg.normEpsilon);
+        }
+        if (!m_rotary.empty()) {
+            rotaryForward(layer.q, m_rotary, P, cfg.heads);
+            rotaryForward(layer.k, m_rotary, P, cfg.kvHeads);
+        }
+        multiHeadAttention(heads, layer.q, P, keyValueBlocks(reuse.blocks, l, layer, P), cfg.heads, cfg.kvHeads,
+                           cfg.headSize, options);
+        linearForward(y, heads, w.attentionOut);
+        x += y; // residual
+
+        normForward(a, x, w.mlpNorm, cfg.norm, cfg.normEpsilon);
+        linearForward(hidden, a, w.up);
+        if (cfg.mlp == MlpKind::SwiGlu) {
+            up.swap(hidden);
+            linearForward(hidden, a, w.gate);
+            swigluForward(hidden, up);
+        } else {
+            geluForward(hidden);
+        }
+        linearForward(y, hidden, w.down);
+        x += y; // residual
+    }
+    rows->output = x;
+
+    auto trace = std::make_shared<AttentionTrace>();
+    trace->config = m_config;
+    trace->options = options;
+    trace->text = text;
+    trace->tokens = tokens;
+    trace->blocks = appendBlock(reuse.blocks, std::move(rows));
+
+    // The next token after the last one: final norm, then the output matrix.
+    normForward(a, x.bottomRows(1), m_weights.finalNorm, cfg.norm, cfg.normEpsilon); // (1, C)
+    for (const TokenProbability& t : topTokensForward(a, m_weights.output, kPredictions))
+        trace->nextTokens.push_back({m_tokenizer->decode(t.id), t.id, t.p});
+
+    m_prefix.store(trace, P);
+    return trace;
+}
+
+} // namespace qkview
