@@ -7,6 +7,7 @@
 #include "gpt2_test_folder.h"
 #include "weights/model_folder.h"
 #include "base/parallel_for.h"
+#include "reference_trace.h"
 #include "test_matrices.h"
 
 #include <QJsonArray>
@@ -18,8 +19,7 @@
 namespace qkview {
 namespace {
 
-using test::matrixFromJson;
-using test::matricesNear;
+using namespace test;
 
 constexpr double kReferenceTolerance = 1e-4;
 // Reuse computes the same sums in other orders (matrix-vector instead of matrix-matrix products), so
@@ -31,35 +31,14 @@ QString fixtureFolder(const QString& name) { return QStringLiteral(QKVIEW_TEST_D
 
 // A fixture by name, or any folder by absolute path.
 std::unique_ptr<TransformerModel> loadGpt2(const QString& folder) {
-    std::unique_ptr<Model> model = loadModelFolder(QDir::isAbsolutePath(folder) ? folder : fixtureFolder(folder));
-    auto* gpt2 = dynamic_cast<TransformerModel*>(model.get());
-    EXPECT_NE(gpt2, nullptr);
-    model.release();
-    return std::unique_ptr<TransformerModel>(gpt2);
+    return test::loadTransformer(QDir::isAbsolutePath(folder) ? folder : fixtureFolder(folder));
 }
 
-TokenList tokensOf(const std::vector<int>& ids) {
-    TokenList tokens;
-    for (int id : ids) tokens.push_back(Token{QString(), id});
-    return tokens;
-}
-
-std::vector<int> idsOf(const QJsonArray& array) {
-    std::vector<int> ids;
-    for (const QJsonValue& v : array) ids.push_back(v.toInt());
-    return ids;
-}
-
-double maxDifference(const Matrix& a, const Matrix& b) {
-    if (a.rows() != b.rows() || a.cols() != b.cols()) return INFINITY;
-    return a.size() ? static_cast<double>((a - b).cwiseAbs().maxCoeff()) : 0.0;
-}
 
 TEST(Gpt2ModelTest, EveryLayerAndHeadMatchesTheReference) {
     const QJsonArray models = test::readJsonFixture(QStringLiteral("gpt2/reference.json")).value(u"models").toArray();
     ASSERT_EQ(models.size(), 3);
-    double worst = 0.0;
-    int compared = 0;
+    ReferenceCheck check;
     for (const QJsonValue& m : models) {
         const QString folder = m[u"folder"].toString();
         SCOPED_TRACE(folder.toStdString());
@@ -73,46 +52,11 @@ TEST(Gpt2ModelTest, EveryLayerAndHeadMatchesTheReference) {
             options.causal = false; // GPT-2 ignores this: it is always causal
             const TracePtr trace = model->forward(QString(), tokensOf(ids), options);
             EXPECT_TRUE(trace->options.causal);
-            const QJsonArray layers = c[u"layers"].toArray();
-            ASSERT_EQ(trace->layerCount(), layers.size());
-            for (int l = 0; l < trace->layerCount(); ++l) {
-                SCOPED_TRACE("layer " + std::to_string(l));
-                const std::vector<std::pair<Matrix, QJsonValue>> pairs = {
-                    {trace->layerInput(l), layers[l][u"input"]}, {trace->layerOutput(l), layers[l][u"output"]}};
-                for (const auto& [actual, expected] : pairs) {
-                    EXPECT_TRUE(matricesNear(actual, matrixFromJson(expected), kReferenceTolerance));
-                    worst = std::max(worst, maxDifference(actual, matrixFromJson(expected)));
-                    ++compared;
-                }
-                const QJsonArray heads = layers[l][u"heads"].toArray();
-                ASSERT_EQ(trace->headCount(), heads.size());
-                for (int h = 0; h < trace->headCount(); ++h) {
-                    SCOPED_TRACE("head " + std::to_string(h));
-                    const HeadPtr derived = trace->head(l, h);
-                    const HeadTrace& head = *derived;
-                    const std::vector<std::pair<const char*, const Matrix*>> parts = {
-                        {"q", &head.q},           {"k", &head.k},       {"v", &head.v},
-                        {"scores", &head.scores}, {"scaled_scores", &head.scaledScores},
-                        {"weights", &head.weights}, {"output", &head.output}};
-                    for (const auto& [name, actual] : parts) {
-                        const Matrix expected = matrixFromJson(heads[h][QLatin1StringView(name)]);
-                        EXPECT_TRUE(matricesNear(*actual, expected, kReferenceTolerance)) << name;
-                        worst = std::max(worst, maxDifference(*actual, expected));
-                        ++compared;
-                    }
-                }
-            }
-            const QJsonArray next = c[u"next_tokens"].toArray();
-            ASSERT_EQ(trace->nextTokens.size(), static_cast<size_t>(next.size()));
-            for (qsizetype i = 0; i < next.size(); ++i) {
-                EXPECT_EQ(trace->nextTokens[static_cast<size_t>(i)].id, next[i][u"id"].toInt()) << "rank " << i;
-                EXPECT_NEAR(trace->nextTokens[static_cast<size_t>(i)].p, next[i][u"p"].toDouble(), kReferenceTolerance);
-                worst = std::max(worst, std::abs(trace->nextTokens[static_cast<size_t>(i)].p - next[i][u"p"].toDouble()));
-            }
+            expectMatchesReference(*trace, c.toObject(), kReferenceTolerance, check);
         }
     }
-    std::printf("[          ] %d matrices against PyTorch, max difference %.3g\n", compared, worst);
-    EXPECT_GT(compared, 200);
+    std::printf("[          ] %d matrices against PyTorch, max difference %.3g\n", check.compared, check.worst);
+    EXPECT_GT(check.compared, 200);
 }
 
 TEST(Gpt2ModelTest, ConfigDescribesTheCheckpoint) {
@@ -156,35 +100,6 @@ TEST(Gpt2ModelTest, ForwardChecksItsInputsFirst) {
     EXPECT_NO_THROW(model->forward(QString(), tokensOf(std::vector<int>(32, 296)), {}));
 }
 
-// The largest difference of a from b relative to b's largest magnitude (at least 1).
-double relativeDifference(const Matrix& a, const Matrix& b) {
-    const double scale = b.size() ? std::max(1.0, static_cast<double>(b.cwiseAbs().maxCoeff())) : 1.0;
-    return maxDifference(a, b) / scale;
-}
-
-// Every number of two traces: the largest relative difference.
-double traceDifference(const AttentionTrace& a, const AttentionTrace& b) {
-    EXPECT_EQ(a.tokenCount(), b.tokenCount());
-    EXPECT_EQ(a.layerCount(), b.layerCount());
-    double worst = 0.0;
-    for (int l = 0; l < a.layerCount() && l < b.layerCount(); ++l) {
-        worst = std::max({worst, relativeDifference(a.layerInput(l), b.layerInput(l)),
-                          relativeDifference(a.layerOutput(l), b.layerOutput(l))});
-        for (int h = 0; h < a.headCount(); ++h) {
-            const HeadPtr hx = a.head(l, h), hy = b.head(l, h);
-            const HeadTrace &x = *hx, &y = *hy;
-            worst = std::max({worst, relativeDifference(x.q, y.q), relativeDifference(x.k, y.k), relativeDifference(x.v, y.v),
-                              relativeDifference(x.scores, y.scores), relativeDifference(x.scaledScores, y.scaledScores),
-                              relativeDifference(x.weights, y.weights), relativeDifference(x.output, y.output)});
-        }
-    }
-    EXPECT_EQ(a.nextTokens.size(), b.nextTokens.size());
-    for (size_t i = 0; i < a.nextTokens.size() && i < b.nextTokens.size(); ++i) {
-        EXPECT_EQ(a.nextTokens[i].id, b.nextTokens[i].id);
-        worst = std::max(worst, static_cast<double>(std::abs(a.nextTokens[i].p - b.nextTokens[i].p)));
-    }
-    return worst;
-}
 
 TEST(Gpt2ModelTest, PrefixReuseEqualsFullRecomputation) {
     for (const char* folder : {"tiny_prefixed_f32", "small_f16_n_ctx"}) {
