@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "attention/step_by_step.h"
 
+#include "attention/rotary.h"
 #include "base/error.h"
 
 #include <cmath>
@@ -36,6 +37,12 @@ WeightSteps explainWeight(const AttentionTrace& trace, int layer, int head, int 
         if (!trace.isMasked(query, j)) s.rowSum += std::exp(static_cast<double>(h.scores(query, j)) * s.factor - s.rowMax);
     s.expShifted = s.masked ? 0.0 : std::exp(static_cast<double>(s.dot) * s.factor - s.rowMax);
     s.weight = h.weights(query, key);
+    s.kvHead = trace.config.kvHeadOf(head);
+    s.rotated = trace.config.rotary();
+    if (s.rotated) {
+        s.qBeforeRotation = unrotated(s.q, trace.config.rotaryFrequencies, query);
+        s.kBeforeRotation = unrotated(s.k, trace.config.rotaryFrequencies, key);
+    }
     return s;
 }
 

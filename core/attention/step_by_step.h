@@ -21,6 +21,11 @@ struct WeightSteps {
     double rowSum = 0;     // Σ over visible keys of exp(scaled − rowMax)
     float weight = 0;      // expShifted / rowSum (trace.weights)
     bool masked = false;   // the causal mask hides this key from this query
+    // Rotary positions: q and k above are as the dot product sees them, turned by their positions.
+    bool rotated = false;
+    RowVector qBeforeRotation; // (hs) q as the projection made it, before the turn
+    RowVector kBeforeRotation; // (hs)
+    int kvHead = 0;            // the key/value head this query head reads (its own without grouping)
 };
 
 struct Contribution {

@@ -4,6 +4,8 @@
 // positions, GELU MLP, fused q|k|v) and Llama, Mistral, Qwen 2/2.5 and Qwen 3 (RMSNorm, rotary positions,
 // SwiGLU MLP, grouped key/value heads, q/k biases or q/k norms). A family is a config parser and a
 // weight-name table (models/families/) on top of this.
+#include "attention/rotary.h"
+
 #include <QString>
 
 namespace qkview {
@@ -14,18 +16,6 @@ enum class MlpKind {
     SwiGlu,   // down(silu(gate(x)) · up(x)), Llama
 };
 enum class PositionKind { Learned, Rotary };
-
-// Rotary position embeddings in Hugging Face's rotate-half layout: dimension i pairs with i + hs/2 and
-// turns by position · θ^(−2i/hs), the frequencies optionally rescaled for long contexts.
-struct RopeConfig {
-    enum class Scaling { None, Linear, Llama3 };
-    double theta = 10000.0;
-    Scaling scaling = Scaling::None;
-    double factor = 1.0;          // linear: positions ÷ factor; llama3: low frequencies ÷ factor
-    double lowFreqFactor = 1.0;   // llama3: wavelengths above original / low are divided by factor
-    double highFreqFactor = 4.0;  // llama3: wavelengths below original / high are kept
-    int originalContext = 8192;   // llama3: original_max_position_embeddings
-};
 
 struct TransformerConfig {
     QString family;        // shown to people: "GPT-2", "Llama", "Mistral", "Qwen2", "Qwen3"

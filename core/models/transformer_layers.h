@@ -33,13 +33,6 @@ void swigluForward(Matrix& gate, const Matrix& up);
 // In place, each head's slice (hs) of x (R, heads·hs) divided by its root mean square and × weight (hs).
 void headNormForward(Matrix& x, const WeightView& weight, int heads, double epsilon);
 
-// The rotary inverse frequencies (hs/2) of a config: θ^(−2i/hs), rescaled as rope.scaling says.
-std::vector<double> rotaryFrequencies(const RopeConfig& rope, int headSize);
-
-// In place, every head of x (R, heads·hs) turned by its row's position (first + r) in the rotate-half
-// layout: dimension i pairs with i + hs/2 and turns by position · frequency[i].
-void rotaryForward(Matrix& x, const std::vector<double>& frequencies, int first, int heads);
-
 struct TokenProbability {
     int id = -1;
     float p = 0.0f;

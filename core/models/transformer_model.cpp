@@ -42,9 +42,8 @@ TransformerModel::TransformerModel(TransformerConfig config, TransformerWeights 
     m_config.vocabSize = t.vocabSize;
     m_config.parameterCount = m_weights.storage.parameterCount;
     m_config.weightDtype = m_weights.storage.dtype;
-    m_config.rotary = t.positionKind == PositionKind::Rotary;
+    if (t.positionKind == PositionKind::Rotary) m_config.rotaryFrequencies = rotaryFrequencies(t.rope, t.headSize);
     // headInfo stays empty: learned heads have no given names, so headName() gives "L0.H0".
-    if (m_config.rotary) m_rotary = rotaryFrequencies(t.rope, t.headSize);
 }
 
 TransformerModel::~TransformerModel() {
@@ -94,9 +93,9 @@ TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens,
             headNormForward(layer.q, w.qNorm, cfg.heads, cfg.normEpsilon);
             headNormForward(layer.k, w.kNorm, cfg.kvHeads, cfg.normEpsilon);
         }
-        if (!m_rotary.empty()) {
-            rotaryForward(layer.q, m_rotary, P, cfg.heads);
-            rotaryForward(layer.k, m_rotary, P, cfg.kvHeads);
+        if (m_config.rotary()) {
+            rotaryForward(layer.q, m_config.rotaryFrequencies, P, cfg.heads);
+            rotaryForward(layer.k, m_config.rotaryFrequencies, P, cfg.kvHeads);
         }
         multiHeadAttention(heads, layer.q, P, keyValueBlocks(reuse.blocks, l, layer, P), cfg.heads, cfg.kvHeads,
                            cfg.headSize, options);

@@ -39,7 +39,6 @@ private:
     TransformerWeights m_weights;
     std::shared_ptr<const Tokenizer> m_tokenizer;
     ModelConfig m_config;
-    std::vector<double> m_rotary; // (hs/2) inverse frequencies; empty with learned positions
     PrefixCache m_prefix;         // the previous result: its rows are reused when the tokens share a prefix
 };
 

@@ -16,7 +16,7 @@ struct ModelConfig {
     QString name;
     QString family;        // "GPT-2", "Llama", ...; empty for the built-in teaching model
     QString weightDtype;   // as stored: "F32", "F16", "BF16"; empty when the weights are not from a file
-    bool rotary = false;   // q and k are rotated by position before the dot product
+    std::vector<double> rotaryFrequencies; // (hs/2) when q and k are turned by position before the dot product
     int layers = 0;        // L
     int heads = 0;         // NH per layer
     int kvHeads = 0;       // NKV key/value heads per layer (grouped-query attention); 0 means NH
@@ -27,6 +27,7 @@ struct ModelConfig {
     long long parameterCount = 0;
     std::vector<std::vector<HeadInfo>> headInfo; // [layer][head]; may be empty for unnamed heads
 
+    bool rotary() const { return !rotaryFrequencies.empty(); }
     int keyValueHeads() const { return kvHeads > 0 ? kvHeads : heads; }
     // The key/value head that query head reads: query heads share KV heads in groups of NH / NKV.
     int kvHeadOf(int head) const { return head / std::max(1, heads / keyValueHeads()); }

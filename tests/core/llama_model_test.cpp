@@ -63,7 +63,7 @@ TEST(LlamaFamilyTest, ConfigDescribesTheCheckpoint) {
         EXPECT_EQ(c.dHead, m[u"head_dim"].toInt());
         EXPECT_EQ(c.kvHeads, m[u"num_key_value_heads"].toInt());
         EXPECT_EQ(c.weightDtype, m[u"dtype"].toString());
-        EXPECT_TRUE(c.rotary);
+        EXPECT_TRUE(c.rotary());
         EXPECT_EQ(c.parameterCount, m[u"parameters"].toInteger());
         // The rotary frequencies (with the checkpoint's scaling) equal the reference's.
         const std::vector<double> ours = rotaryFrequencies(model->transformerConfig().rope, c.dHead);

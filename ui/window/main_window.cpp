@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "window/main_window.h"
+#include "window/model_summary.h"
 
 #include "views/controls_panel.h"
 #include "figures/export_actions.h"
@@ -206,9 +207,7 @@ void MainWindow::setTheme(Theme theme) {
 }
 
 void MainWindow::updateStatus() {
-    const ModelConfig& c = m_session->model()->config();
-    m_modelLabel->setText(tr("%1 · %2 layers × %3 heads · %4 parameters")
-                              .arg(c.name).arg(c.layers).arg(c.heads).arg(QLocale().toString(c.parameterCount)));
+    m_modelLabel->setText(modelSummary(m_session->model()->config()));
     m_noticeLabel->setText(m_session->notice());
 }
 
