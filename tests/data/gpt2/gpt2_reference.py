@@ -2,7 +2,7 @@
 """GPT-2 written from the paper's formulas in plain PyTorch, plus the files of a Hugging Face folder.
 
 Shared by make_gpt2_fixtures.py (small checkpoints and their reference outputs for the C++ tests) and
-bench/gpt2_bench.py (GPT-2 small's shape). Independent of the C++: nothing here is translated from it.
+bench/forward_bench.py --family gpt2 (GPT-2 small's shape). Independent of the C++: nothing here is translated from it.
 Shapes: T tokens, C channels, NH heads, hs head size, L layers, V vocabulary, P positions.
 """
 import json
@@ -142,22 +142,24 @@ def write_safetensors_streamed(path, entries, metadata=None):
 
 
 def read_safetensors(path, dtype=None):
-    """The inverse of write_safetensors (for the float dtypes it writes). The file is mapped, not read whole;
-    each tensor is copied out in its stored dtype, or converted to dtype one at a time."""
+    """The inverse of write_safetensors (for the float dtypes it writes). Each tensor is read on its own
+    (not the file whole, nor mapped, whose pages would count as this process's memory), in its stored
+    dtype, or converted to dtype one at a time."""
     import numpy as np
-    mapped = np.memmap(path, dtype=np.uint8, mode="r")
-    n = int.from_bytes(mapped[:8].tobytes(), "little")
-    header = json.loads(mapped[8:8 + n].tobytes())
-    header.pop("__metadata__", None)
     numpy_types = {"F32": np.float32, "F16": np.float16, "BF16": np.int16, "U8": np.uint8}
     tensors = {}
-    for name, entry in header.items():
-        begin, end = entry["data_offsets"]
-        array = mapped[8 + n + begin:8 + n + end].view(numpy_types[entry["dtype"]])
-        t = torch.from_numpy(array.copy()).reshape(entry["shape"])
-        t = t.view(torch.bfloat16) if entry["dtype"] == "BF16" else t
-        tensors[name] = t if dtype is None else t.to(dtype)
-    del mapped
+    with open(path, "rb") as f:
+        n = int.from_bytes(f.read(8), "little")
+        header = json.loads(f.read(n))
+        header.pop("__metadata__", None)
+        for name, entry in header.items():
+            begin, end = entry["data_offsets"]
+            f.seek(8 + n + begin)
+            kind = np.dtype(numpy_types[entry["dtype"]])
+            array = np.fromfile(f, dtype=kind, count=(end - begin) // kind.itemsize)
+            t = torch.from_numpy(array).reshape(entry["shape"])
+            t = t.view(torch.bfloat16) if entry["dtype"] == "BF16" else t
+            tensors[name] = t if dtype is None else t.to(dtype)
     return tensors
 
 
