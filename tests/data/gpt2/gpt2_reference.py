@@ -2,7 +2,7 @@
 """GPT-2 written from the paper's formulas in plain PyTorch, plus the files of a Hugging Face folder.
 
 Shared by make_gpt2_fixtures.py (small checkpoints and their reference outputs for the C++ tests) and
-bench/gpt2_bench.py (GPT-2 small's shape). Independent of the C++: nothing here is translated from it.
+bench/forward_bench.py --family gpt2 (GPT-2 small's shape). Independent of the C++: nothing here is translated from it.
 Shapes: T tokens, C channels, NH heads, hs head size, L layers, V vocabulary, P positions.
 """
 import json
@@ -47,6 +47,12 @@ def train_merges(text, count):
     for i, word in enumerate(text.split(" ")):
         w = tuple(table[b] for b in ((" " if i else "") + word).encode("utf-8"))
         words[w] = words.get(w, 0) + 1
+    return merge_pairs(words, count)
+
+
+def merge_pairs(words, count):
+    """BPE training: words maps a tuple of symbols to its count; up to count merges (a, b), most frequent
+    pair first (ties to the smallest pair)."""
     merges = []
     for _ in range(count):
         pairs = {}
@@ -103,13 +109,18 @@ def write_tokenizer_files(folder, merges, tokenizer_json=False):
 
 def write_safetensors(path, tensors, metadata=None):
     """tensors: name → tensor in its stored dtype. Data in insertion order, header padded to 8 bytes."""
-    header, blobs, offset = {}, [], 0
-    for name, t in tensors.items():
-        t = t.contiguous()
-        raw = (t.view(torch.int16) if t.dtype == torch.bfloat16 else t).numpy().tobytes()
-        header[name] = {"dtype": SAFETENSORS_DTYPES[t.dtype], "shape": list(t.shape), "data_offsets": [offset, offset + len(raw)]}
-        blobs.append(raw)
-        offset += len(raw)
+    entries = [(name, t.dtype, list(t.shape), (lambda t=t: t)) for name, t in tensors.items()]
+    write_safetensors_streamed(path, entries, metadata)
+
+
+def write_safetensors_streamed(path, entries, metadata=None):
+    """The same file from (name, dtype, shape, make) entries, where make() returns the tensor or an iterable
+    of row blocks of it, called only when its bytes are due: one tensor (or block) in memory at a time."""
+    header, offset = {}, 0
+    for name, dtype, shape, _ in entries:
+        size = math.prod(shape) * torch.empty(0, dtype=dtype).element_size()
+        header[name] = {"dtype": SAFETENSORS_DTYPES[dtype], "shape": list(shape), "data_offsets": [offset, offset + size]}
+        offset += size
     if metadata:
         header["__metadata__"] = metadata
     head = json.dumps(header, separators=(",", ":")).encode()
@@ -117,24 +128,38 @@ def write_safetensors(path, tensors, metadata=None):
     with open(path, "wb") as f:
         f.write(len(head).to_bytes(8, "little"))
         f.write(head)
-        for raw in blobs:
-            f.write(raw)
+        for name, dtype, shape, make in entries:
+            made = make()
+            written = 0
+            for block in ([made] if isinstance(made, torch.Tensor) else made):
+                assert block.dtype == dtype, name
+                block = block.contiguous()
+                raw = (block.view(torch.int16) if block.dtype == torch.bfloat16 else block).numpy().tobytes()
+                f.write(raw)
+                written += len(raw)
+            begin, end = header[name]["data_offsets"]
+            assert written == end - begin, f"{name}: wrote {written} bytes, the header says {end - begin}"
 
 
-def read_safetensors(path):
-    """The inverse of write_safetensors (for the float dtypes it writes)."""
+def read_safetensors(path, dtype=None):
+    """The inverse of write_safetensors (for the float dtypes it writes). Each tensor is read on its own
+    (not the file whole, nor mapped, whose pages would count as this process's memory), in its stored
+    dtype, or converted to dtype one at a time."""
     import numpy as np
-    raw = pathlib.Path(path).read_bytes()
-    n = int.from_bytes(raw[:8], "little")
-    header = json.loads(raw[8:8 + n])
-    header.pop("__metadata__", None)
     numpy_types = {"F32": np.float32, "F16": np.float16, "BF16": np.int16, "U8": np.uint8}
     tensors = {}
-    for name, entry in header.items():
-        begin, end = entry["data_offsets"]
-        array = np.frombuffer(raw[8 + n + begin:8 + n + end], dtype=numpy_types[entry["dtype"]])
-        t = torch.from_numpy(array.copy()).reshape(entry["shape"])
-        tensors[name] = t.view(torch.bfloat16) if entry["dtype"] == "BF16" else t
+    with open(path, "rb") as f:
+        n = int.from_bytes(f.read(8), "little")
+        header = json.loads(f.read(n))
+        header.pop("__metadata__", None)
+        for name, entry in header.items():
+            begin, end = entry["data_offsets"]
+            f.seek(8 + n + begin)
+            kind = np.dtype(numpy_types[entry["dtype"]])
+            array = np.fromfile(f, dtype=kind, count=(end - begin) // kind.itemsize)
+            t = torch.from_numpy(array).reshape(entry["shape"])
+            t = t.view(torch.bfloat16) if entry["dtype"] == "BF16" else t
+            tensors[name] = t if dtype is None else t.to(dtype)
     return tensors
 
 
