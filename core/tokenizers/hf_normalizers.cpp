@@ -44,6 +44,14 @@ void AlignedText::append(const QString& inserted, Span span) {
     spans.insert(spans.end(), inserted.size(), span);
 }
 
+qsizetype codePointLength(const QString& s, qsizetype i) {
+    return s[i].isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate() ? 2 : 1;
+}
+
+char32_t codePointAt(const QString& s, qsizetype i) {
+    return codePointLength(s, i) == 2 ? QChar::surrogateToUcs4(s[i], s[i + 1]) : s[i].unicode();
+}
+
 namespace {
 // The span covering units [from, to) of t.
 Span spanOf(const AlignedText& t, qsizetype from, qsizetype to) {
@@ -53,10 +61,6 @@ Span spanOf(const AlignedText& t, qsizetype from, qsizetype to) {
         s.end = std::max(s.end, t.spans[i].end);
     }
     return s;
-}
-
-qsizetype codePointLength(const QString& s, qsizetype i) {
-    return s[i].isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate() ? 2 : 1;
 }
 
 // Unicode normalization one cluster at a time (a code point and the combining marks after it), so
@@ -109,6 +113,93 @@ AlignedText lowercased(const AlignedText& in) {
         i += len;
     }
     return out;
+}
+
+// BertNormalizer's clean_text: Hugging Face's is_control is Rust's char::is_other (every C* category)
+// except tab, newline and return, which are white space.
+bool isBertControl(char32_t c) {
+    if (c == u'\t' || c == u'\n' || c == u'\r') return false;
+    switch (QChar::category(c)) {
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_PrivateUse:
+    case QChar::Other_NotAssigned:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The CJK Unified Ideographs blocks and their extensions and compatibility blocks, as BERT lists them
+// (not Hangul, Hiragana or Katakana).
+bool isChineseChar(char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2A6DF) ||
+           (c >= 0x2A700 && c <= 0x2B73F) || (c >= 0x2B740 && c <= 0x2B81F) ||
+           (c >= 0x2B820 && c <= 0x2CEAF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
+}
+
+// Each character dropped, kept or made a space, as action(its code point) says.
+enum class CharAction { Drop, Keep, Space };
+template <typename F> AlignedText perCharacter(const AlignedText& in, F action) {
+    AlignedText out;
+    out.spans.reserve(in.spans.size());
+    for (qsizetype i = 0; i < in.text.size();) {
+        const qsizetype len = codePointLength(in.text, i);
+        switch (action(codePointAt(in.text, i))) {
+        case CharAction::Drop:
+            break;
+        case CharAction::Keep:
+            out.append(in.mid(i, len));
+            break;
+        case CharAction::Space:
+            out.append(QStringLiteral(" "), spanOf(in, i, i + len));
+            break;
+        }
+        i += len;
+    }
+    return out;
+}
+
+AlignedText bertCleaned(const AlignedText& in) {
+    return perCharacter(in, [](char32_t c) {
+        if (c == 0 || c == 0xFFFD || isBertControl(c)) return CharAction::Drop;
+        return QChar::isSpace(c) ? CharAction::Space
+                                 : CharAction::Keep; // QChar::isSpace: Unicode White_Space
+    });
+}
+
+AlignedText chineseCharsSpaced(const AlignedText& in) {
+    AlignedText out;
+    out.spans.reserve(in.spans.size());
+    for (qsizetype i = 0; i < in.text.size();) {
+        const qsizetype len = codePointLength(in.text, i);
+        if (isChineseChar(codePointAt(in.text, i))) {
+            const Span s = spanOf(in, i, i + len);
+            out.append(QStringLiteral(" "), {s.start, s.start});
+            out.append(in.mid(i, len));
+            out.append(QStringLiteral(" "), {s.end, s.end});
+        } else {
+            out.append(in.mid(i, len));
+        }
+        i += len;
+    }
+    return out;
+}
+
+AlignedText accentsStripped(const AlignedText& in) {
+    return perCharacter(unicodeNormalized(in, QString::NormalizationForm_D), [](char32_t c) {
+        return QChar::category(c) == QChar::Mark_NonSpacing ? CharAction::Drop : CharAction::Keep;
+    });
+}
+
+bool optionalFlag(const QString& file, const QJsonObject& o, const char16_t* key, const QString& where,
+                  bool fallback) {
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull()) return fallback;
+    if (!v.isBool())
+        fail(file, where + QStringLiteral(".%1 is not true or false").arg(QString::fromUtf16(key)));
+    return v.toBool();
 }
 
 AlignedText stripped(const AlignedText& in, bool left, bool right) {
@@ -175,6 +266,15 @@ Normalizer oneNormalizer(const QString& file, const QJsonObject& o, const QStrin
         const QString content = o.value(u"content").toString();
         return [pattern, content](const AlignedText& t) { return replaced(t, pattern, content); };
     }
+    if (type == u"BertNormalizer") {
+        BertNormalizerOptions options;
+        options.cleanText = optionalFlag(file, o, u"clean_text", where, true);
+        options.handleChineseChars = optionalFlag(file, o, u"handle_chinese_chars", where, true);
+        options.lowercase = optionalFlag(file, o, u"lowercase", where, true);
+        if (const QJsonValue v = o.value(u"strip_accents"); !v.isUndefined() && !v.isNull())
+            options.stripAccents = optionalFlag(file, o, u"strip_accents", where, false);
+        return bertNormalizer(options);
+    }
     if (type == u"Sequence") {
         const std::vector<Normalizer> steps = flattenNormalizers(file, o.value(u"normalizers"), where + QStringLiteral(".normalizers"));
         return [steps](const AlignedText& t) {
@@ -217,6 +317,17 @@ QRegularExpression patternFromJson(const QString& file, const QJsonValue& json, 
                                .arg(re.patternErrorOffset()));
     re.optimize();
     return re;
+}
+
+Normalizer bertNormalizer(const BertNormalizerOptions& options) {
+    const bool strip = options.stripAccents.value_or(options.lowercase);
+    return [options, strip](const AlignedText& t) {
+        AlignedText out = options.cleanText ? bertCleaned(t) : t;
+        if (options.handleChineseChars) out = chineseCharsSpaced(out);
+        if (strip) out = accentsStripped(out);
+        if (options.lowercase) out = lowercased(out);
+        return out;
+    };
 }
 
 Normalizer normalizerFromJson(const QString& file, const QJsonValue& json, const QString& where) {

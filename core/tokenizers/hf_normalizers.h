@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace qkview::hf {
@@ -32,6 +33,24 @@ struct AlignedText {
 };
 
 using Normalizer = std::function<AlignedText(const AlignedText&)>;
+
+// The UTF-16 length (1 or 2) and the code point of the character at unit i of s.
+qsizetype codePointLength(const QString& s, qsizetype i);
+char32_t codePointAt(const QString& s, qsizetype i);
+
+// BERT's normalizer (Hugging Face's BertNormalizer; BertTokenizer's basic tokenizer), steps in this order:
+// cleanText: drop U+0000, U+FFFD and Unicode "other" characters (controls, formats, private use,
+// unassigned; tab, newline and return are white space), and make every white space a space;
+// handleChineseChars: a space either side of each CJK ideograph, so that each becomes a word of its own;
+// stripAccents (unset: as lowercase): NFD, then drop the non-spacing marks (Mn); lowercase.
+// Every character that remains keeps the span of the typed character it came from ("é" → "e").
+struct BertNormalizerOptions {
+    bool cleanText = true;
+    bool handleChineseChars = true;
+    std::optional<bool> stripAccents;
+    bool lowercase = true;
+};
+Normalizer bertNormalizer(const BertNormalizerOptions& options);
 
 // The normalizer described by json (tokenizer.json's "normalizer", null for none), one function for a
 // Sequence. Throws Error(InvalidModel) naming file and where for unknown types and bad patterns.

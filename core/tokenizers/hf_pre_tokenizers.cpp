@@ -93,6 +93,47 @@ AlignedText withPrefix(const AlignedText& t, const QString& prefix) {
     return out;
 }
 
+bool isBertPunctuation(char32_t c) {
+    if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126))
+        return true;
+    switch (QChar::category(c)) {
+    case QChar::Punctuation_Connector:
+    case QChar::Punctuation_Dash:
+    case QChar::Punctuation_Open:
+    case QChar::Punctuation_Close:
+    case QChar::Punctuation_InitialQuote:
+    case QChar::Punctuation_FinalQuote:
+    case QChar::Punctuation_Other:
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::vector<AlignedText> bertSplit(const AlignedText& t) {
+    std::vector<AlignedText> words;
+    qsizetype wordStart = -1;
+    const auto endWord = [&](qsizetype at) {
+        if (wordStart >= 0) words.push_back(t.mid(wordStart, at - wordStart));
+        wordStart = -1;
+    };
+    for (qsizetype i = 0; i < t.text.size();) {
+        const qsizetype len = codePointLength(t.text, i);
+        const char32_t c = codePointAt(t.text, i);
+        if (QChar::isSpace(c)) { // Unicode White_Space, as Rust's char::is_whitespace
+            endWord(i);
+        } else if (isBertPunctuation(c)) {
+            endWord(i);
+            words.push_back(t.mid(i, len));
+        } else if (wordStart < 0) {
+            wordStart = i;
+        }
+        i += len;
+    }
+    endWord(t.text.size());
+    return words;
+}
+
 void addSteps(PreTokenizer& out, const QString& file, const QJsonValue& json, const QString& where);
 
 void addStep(PreTokenizer& out, const QString& file, const QJsonObject& o, const QString& where) {
@@ -130,6 +171,8 @@ void addStep(PreTokenizer& out, const QString& file, const QJsonObject& o, const
         });
     } else if (type == u"Whitespace") {
         out.steps.push_back(splitStep(compiled(R"(\w+|[^\w\s]+)"), SplitBehavior::Removed, true));
+    } else if (type == u"BertPreTokenizer") {
+        out.steps.push_back(bertSplit);
     } else if (type == u"WhitespaceSplit") {
         out.steps.push_back(splitStep(compiled(R"(\s+)"), SplitBehavior::Removed, false));
     } else if (type == u"Digits") {
@@ -185,6 +228,12 @@ std::vector<AlignedText> PreTokenizer::apply(const AlignedText& text) const {
         pieces = std::move(next);
     }
     return pieces;
+}
+
+PreTokenizer bertPreTokenizer() {
+    PreTokenizer out;
+    out.steps.push_back(bertSplit);
+    return out;
 }
 
 PreTokenizer preTokenizerFromJson(const QString& file, const QJsonValue& json, const QString& where) {

@@ -24,6 +24,10 @@ struct PreTokenizer {
 // tokenizer.json's "pre_tokenizer" (null for none). Throws Error(InvalidModel) naming file and where.
 PreTokenizer preTokenizerFromJson(const QString& file, const QJsonValue& json, const QString& where);
 
+// BERT's pre-tokenizer (Hugging Face's BertPreTokenizer): words end at white space, which is dropped, and
+// every punctuation character (Unicode P*, and ASCII symbols such as $ + < = > ^ ` | ~) is a word of its own.
+PreTokenizer bertPreTokenizer();
+
 // How a Split keeps what its pattern matches ("the delimiters").
 enum class SplitBehavior { Removed, Isolated, MergedWithPrevious, MergedWithNext, Contiguous };
 std::vector<AlignedText> split(const AlignedText& text, const QRegularExpression& pattern,

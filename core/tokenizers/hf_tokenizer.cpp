@@ -6,6 +6,7 @@
 #include "tokenizers/hf_normalizers.h"
 #include "tokenizers/hf_pre_tokenizers.h"
 #include "tokenizers/tokenizer_files.h"
+#include "tokenizers/wordpiece_model.h"
 
 #include <QDir>
 #include <QFile>
@@ -44,7 +45,11 @@ struct Segment {
 struct Template {
     std::vector<int> before, after;
     bool present = false; // a template was given (then tokenizer_config.json's add_bos_token is not used)
+    std::optional<int> separator; // of a pair: the first token between the two sentences
+    int secondType = 0;           // of a pair: the second sentence's type id
 };
+
+enum class ModelKind { Bpe, WordPiece };
 
 // bytes as text, every byte that is not part of a valid UTF-8 character shown as ⟨E2 80⟩.
 QString displayText(const QByteArray& bytes) {
@@ -104,6 +109,8 @@ QString configToken(const QJsonValue& value) {
 
 struct HfTokenizer::Data {
     tokfiles::Vocab vocab; // the model's own pieces
+    ModelKind kind = ModelKind::Bpe;
+    WordPieceModel wordPiece;
     BpeMerges merges;
     bool byteFallback = false;
     bool ignoreMerges = false;
@@ -120,6 +127,7 @@ struct HfTokenizer::Data {
     hf::PreTokenizer preTokenizer;
     Template post;
     std::optional<int> bos;
+    std::optional<int> mask;
 
     int size = 0;                  // vocabSize()
     std::vector<QString> display;  // (size) decode()
@@ -132,11 +140,31 @@ struct HfTokenizer::Data {
 };
 
 namespace {
+void readWordPiece(HfTokenizer::Data& d, const QString& path, const QJsonObject& model) {
+    if (!model.value(u"vocab").isObject())
+        fail(path, QStringLiteral("model.vocab is missing or not an object"));
+    d.vocab = tokfiles::readVocab(path, model.value(u"vocab").toObject());
+    const QString unk = model.value(u"unk_token").toString(QStringLiteral("[UNK]"));
+    d.unkId = d.vocab.idOf.value(unk, -1);
+    if (d.unkId < 0)
+        fail(path,
+             QStringLiteral("model.unk_token ") + quoted(unk) + QStringLiteral(" is not in the vocabulary"));
+    const QJsonValue maxChars = model.value(u"max_input_chars_per_word");
+    const int maxInputCharsPerWord =
+        maxChars.isUndefined() ? 100
+                               : integerId(path, maxChars, QStringLiteral("model.max_input_chars_per_word"));
+    d.kind = ModelKind::WordPiece;
+    d.wordPiece = WordPieceModel::of(d.vocab, d.unkId,
+                                     model.value(u"continuing_subword_prefix").toString(QStringLiteral("##")),
+                                     maxInputCharsPerWord);
+}
+
 void readModel(HfTokenizer::Data& d, const QString& path, const QJsonObject& model) {
     const QJsonValue type = model.value(u"type");
+    if (type.toString() == u"WordPiece") return readWordPiece(d, path, model);
     if (!type.isUndefined() && type.toString() != u"BPE")
         fail(path, QStringLiteral("model.type is ") + quoted(type.toString()) +
-                       QStringLiteral("; only \"BPE\" is supported"));
+                       QStringLiteral("; only \"BPE\" and \"WordPiece\" are supported"));
     if (!model.value(u"vocab").isObject()) fail(path, QStringLiteral("model.vocab is missing or not an object"));
     if (!model.value(u"merges").isArray()) fail(path, QStringLiteral("model.merges is missing or not an array"));
     for (const char16_t* key : {u"continuing_subword_prefix", u"end_of_word_suffix"})
@@ -158,6 +186,8 @@ void readModel(HfTokenizer::Data& d, const QString& path, const QJsonObject& mod
         d.byteSymbolId[b] = d.vocab.idOf.value(QString(QChar(gpt2::byteToSymbol(static_cast<unsigned char>(b)))), -1);
     }
 }
+
+void compileAddedPattern(HfTokenizer::Data& d);
 
 void readAddedTokens(HfTokenizer::Data& d, const QString& path, const QJsonValue& json) {
     if (json.isUndefined() || json.isNull()) return;
@@ -191,6 +221,10 @@ void readAddedTokens(HfTokenizer::Data& d, const QString& path, const QJsonValue
         d.addedIndexOf.insert(t.content, static_cast<int>(d.added.size()));
         d.added.push_back(t);
     }
+    compileAddedPattern(d);
+}
+
+void compileAddedPattern(HfTokenizer::Data& d) {
     if (d.added.empty()) return;
     std::vector<QString> contents;
     for (const AddedToken& t : d.added)
@@ -224,41 +258,80 @@ Template readPostProcessor(const HfTokenizer::Data& d, const QString& path, cons
             out.before.insert(out.before.begin(), t.before.begin(), t.before.end());
             out.after.insert(out.after.end(), t.after.begin(), t.after.end());
             out.present = out.present || t.present;
+            if (!out.separator) {
+                out.separator = t.separator;
+                out.secondType = t.secondType;
+            }
         }
         return out;
     }
     out.present = true;
     if (type == u"TemplateProcessing") {
         const QJsonObject specials = o.value(u"special_tokens").toObject();
+        // The ids of a template item naming a special token.
+        const auto idsOf = [&](const QJsonObject& item, const QString& at) {
+            const QString name = item.value(u"SpecialToken").toObject().value(u"id").toString();
+            if (!specials.value(name).isObject())
+                fail(path, at + QStringLiteral(" names ") + quoted(name) +
+                               QStringLiteral(", which special_tokens does not define"));
+            const QJsonArray ids = specials.value(name).toObject().value(u"ids").toArray();
+            std::vector<int> out;
+            for (qsizetype k = 0; k < ids.size(); ++k)
+                out.push_back(postId(d, path, ids[k],
+                                     where + QStringLiteral(".special_tokens.") + name +
+                                         QStringLiteral(".ids[%1]").arg(k)));
+            return out;
+        };
         const QJsonArray single = o.value(u"single").toArray();
         bool seenSequence = false;
         for (qsizetype i = 0; i < single.size(); ++i) {
-            const QString at = where + QStringLiteral(".single[%1]").arg(i);
             const QJsonObject item = single[i].toObject();
             if (item.contains(u"Sequence")) {
                 seenSequence = true;
                 continue;
             }
-            const QString name = item.value(u"SpecialToken").toObject().value(u"id").toString();
-            if (!specials.value(name).isObject())
-                fail(path, at + QStringLiteral(" names ") + quoted(name) + QStringLiteral(", which special_tokens does not define"));
-            const QJsonArray ids = specials.value(name).toObject().value(u"ids").toArray();
-            for (qsizetype k = 0; k < ids.size(); ++k)
-                (seenSequence ? out.after : out.before)
-                    .push_back(postId(d, path, ids[k], where + QStringLiteral(".special_tokens.") + name + QStringLiteral(".ids[%1]").arg(k)));
+            for (const int id : idsOf(item, where + QStringLiteral(".single[%1]").arg(i)))
+                (seenSequence ? out.after : out.before).push_back(id);
         }
+        // The pair template: "[CLS]:0 $A:0 [SEP]:0 $B:1 [SEP]:1" → separator [SEP], second type 1.
+        const QJsonArray pair = o.value(u"pair").toArray();
+        bool afterA = false;
+        for (qsizetype i = 0; i < pair.size(); ++i) {
+            const QJsonObject item = pair[i].toObject();
+            if (item.contains(u"Sequence")) {
+                const QJsonObject sequence = item.value(u"Sequence").toObject();
+                if (sequence.value(u"id").toString() == u"A") afterA = true;
+                if (sequence.value(u"id").toString() != u"B") continue;
+                out.secondType = sequence.value(u"type_id").toInt(0);
+                break;
+            }
+            const std::vector<int> ids = idsOf(item, where + QStringLiteral(".pair[%1]").arg(i));
+            if (afterA && !out.separator && !ids.empty()) out.separator = ids.front();
+        }
+        if (!afterA) out.separator.reset();
         return out;
     }
     if (type == u"RobertaProcessing" || type == u"BertProcessing") {
         out.before.push_back(postId(d, path, o.value(u"cls").toArray().at(1), where + QStringLiteral(".cls[1]")));
         out.after.push_back(postId(d, path, o.value(u"sep").toArray().at(1), where + QStringLiteral(".sep[1]")));
+        out.separator = out.after.back();
+        out.secondType = type == u"BertProcessing" ? 1 : 0; // RoBERTa's pairs are all type 0
         return out;
     }
     fail(path, where + QStringLiteral(".type ") + quoted(type) + QStringLiteral(" is not a supported post-processor"));
 }
 
+// The mask token: tokenizer_config.json's mask_token when it is in the vocabulary, else [MASK] or <mask>.
+std::optional<int> maskOf(const HfTokenizer::Data& d, const QJsonObject& config) {
+    for (const QString& name :
+         {configToken(config.value(u"mask_token")), QStringLiteral("[MASK]"), QStringLiteral("<mask>")})
+        if (const std::optional<int> id = name.isEmpty() ? std::nullopt : d.idOf(name)) return id;
+    return std::nullopt;
+}
+
 void readConfig(HfTokenizer::Data& d, const QString& path) {
     const QJsonObject config = path.isEmpty() ? QJsonObject{} : tokfiles::readJsonObject(path);
+    d.mask = maskOf(d, config);
     const QString bos = configToken(config.value(u"bos_token"));
     const QString eos = configToken(config.value(u"eos_token"));
     d.bos = bos.isEmpty() ? std::nullopt : d.idOf(bos);
@@ -283,6 +356,10 @@ void buildDisplay(HfTokenizer::Data& d) {
     d.special.assign(d.size, false);
     for (size_t id = 0; id < d.vocab.pieceOf.size(); ++id) {
         const QString& piece = d.vocab.pieceOf[id];
+        if (d.kind == ModelKind::WordPiece) {
+            d.display[id] = piece;
+            continue;
+        }
         QByteArray bytes;
         if (const int byte = d.byteFallback ? byteFallbackByte(piece) : -1; byte >= 0)
             bytes = QByteArray(1, static_cast<char>(byte));
@@ -305,7 +382,84 @@ HfTokenizer::~HfTokenizer() = default;
 std::shared_ptr<const HfTokenizer> HfTokenizer::fromFolder(const QString& dir) {
     const QDir folder(dir);
     const QString config = folder.filePath(QStringLiteral("tokenizer_config.json"));
-    return fromFile(folder.filePath(QStringLiteral("tokenizer.json")), QFile::exists(config) ? config : QString());
+    const QString json = folder.filePath(QStringLiteral("tokenizer.json"));
+    const QString vocabTxt = folder.filePath(QStringLiteral("vocab.txt"));
+    const QString configIfThere = QFile::exists(config) ? config : QString();
+    if (!QFile::exists(json) && QFile::exists(vocabTxt)) return fromVocabTxt(vocabTxt, configIfThere);
+    if (!QFile::exists(json)) fail(dir, QStringLiteral("has neither tokenizer.json nor vocab.txt"));
+    return fromFile(json, configIfThere);
+}
+
+namespace {
+// A tokenizer_config.json flag: true, false, or absent or null (nullopt).
+std::optional<bool> configFlag(const QString& path, const QJsonObject& config, const char16_t* key) {
+    const QJsonValue v = config.value(key);
+    if (v.isUndefined() || v.isNull()) return std::nullopt;
+    if (!v.isBool()) fail(path, QStringLiteral("%1 is not true, false or null").arg(QString::fromUtf16(key)));
+    return v.toBool();
+}
+
+// A tokenizer_config.json token: "[CLS]" or {"content": "[CLS]", ...}; absent or null is fallback.
+QString configTokenOr(const QString& path, const QJsonObject& config, const char16_t* key,
+                      const char* fallback) {
+    const QJsonValue v = config.value(key);
+    if (v.isUndefined() || v.isNull()) return QString::fromUtf8(fallback);
+    const QString token = configToken(v);
+    if (token.isEmpty())
+        fail(path,
+             QStringLiteral("%1 is neither a token nor {\"content\": token}").arg(QString::fromUtf16(key)));
+    return token;
+}
+} // namespace
+
+std::shared_ptr<const HfTokenizer> HfTokenizer::fromVocabTxt(const QString& vocabTxtPath,
+                                                             const QString& tokenizerConfigPath) {
+    auto data = std::make_unique<Data>();
+    Data& d = *data;
+    d.vocab = tokfiles::readVocabTxt(vocabTxtPath);
+    const QString& configPath = tokenizerConfigPath;
+    const QJsonObject config = configPath.isEmpty() ? QJsonObject{} : tokfiles::readJsonObject(configPath);
+
+    hf::BertNormalizerOptions options; // as BertTokenizer: clean_text always
+    options.lowercase = configFlag(configPath, config, u"do_lower_case").value_or(true);
+    options.stripAccents = configFlag(configPath, config, u"strip_accents");
+    options.handleChineseChars = configFlag(configPath, config, u"tokenize_chinese_chars").value_or(true);
+    d.normalizer = hf::bertNormalizer(options);
+    d.preTokenizer = hf::bertPreTokenizer();
+
+    // The special tokens: matched where typed, never normalized or split.
+    const auto required = [&](const char16_t* key, const char* fallback) {
+        const QString token = configTokenOr(configPath, config, key, fallback);
+        const int id = d.vocab.idOf.value(token, -1);
+        if (id < 0)
+            fail(vocabTxtPath,
+                 QStringLiteral("has no %1 (the %2)").arg(quoted(token), QString::fromUtf16(key)));
+        return token;
+    };
+    QStringList specials{required(u"unk_token", "[UNK]"), required(u"cls_token", "[CLS]"),
+                         required(u"sep_token", "[SEP]"),
+                         configTokenOr(configPath, config, u"pad_token", "[PAD]"),
+                         configTokenOr(configPath, config, u"mask_token", "[MASK]")};
+    if (const QJsonValue more = config.value(u"additional_special_tokens"); more.isArray())
+        for (const QJsonValue& v : more.toArray())
+            specials << configToken(v);
+    for (const QString& token : specials) {
+        const int id = d.vocab.idOf.value(token, -1);
+        if (id < 0 || d.addedIndexOf.contains(token)) continue; // an optional one that is absent, or twice
+        d.addedIndexOf.insert(token, static_cast<int>(d.added.size()));
+        d.added.push_back({token, id, true});
+    }
+    compileAddedPattern(d);
+
+    d.unkId = d.vocab.idOf.value(specials[0]);
+    d.kind = ModelKind::WordPiece;
+    d.wordPiece = WordPieceModel::of(d.vocab, d.unkId, QStringLiteral("##"), 100);
+    buildDisplay(d);
+    const int cls = d.vocab.idOf.value(specials[1]), sep = d.vocab.idOf.value(specials[2]);
+    d.post = {{cls}, {sep}, true, sep, 1}; // [CLS] A [SEP] B [SEP], B typed 1
+    d.bos = cls;
+    d.mask = maskOf(d, config);
+    return std::make_shared<const HfTokenizer>(std::move(data));
 }
 
 std::shared_ptr<const HfTokenizer> HfTokenizer::fromFile(const QString& tokenizerJsonPath, const QString& tokenizerConfigPath) {
@@ -352,7 +506,12 @@ std::vector<Segment> HfTokenizer::Data::splitAdded(const QString& text) const {
 
 // BPE over one pre-token: its characters (or, byte-level, its bytes' symbols) as initial symbols, a
 // character missing from the vocabulary as its "<0xXX>" bytes (byte_fallback) or as unk_token.
+// WordPiece: the longest pieces from the word's start.
 void HfTokenizer::Data::encodeWord(const hf::AlignedText& word, TokenList& out) const {
+    if (kind == ModelKind::WordPiece) {
+        wordPiece.encode(vocab, word, out);
+        return;
+    }
     std::vector<int> symbols;
     std::vector<hf::Span> spans; // (symbols)
     const auto pushUnknown = [&](hf::Span span) {
@@ -491,6 +650,24 @@ std::optional<int> HfTokenizer::idOf(const QString& piece) const {
 
 std::optional<int> HfTokenizer::bosId() const {
     return m_data->bos;
+}
+
+std::optional<int> HfTokenizer::maskId() const {
+    return m_data->mask;
+}
+
+std::optional<int> HfTokenizer::sepId() const {
+    return m_data->post.separator;
+}
+
+std::vector<int> HfTokenizer::tokenTypes(const TokenList& tokens) const {
+    std::vector<int> types(tokens.size(), 0);
+    const std::optional<int> separator = m_data->post.separator;
+    const auto first =
+        std::find_if(tokens.begin(), tokens.end(), [&](const Token& t) { return t.id == separator; });
+    if (separator && first != tokens.end())
+        std::fill(types.begin() + (first - tokens.begin()) + 1, types.end(), m_data->post.secondType);
+    return types;
 }
 
 bool HfTokenizer::isSpecial(int id) const {

@@ -120,6 +120,29 @@ Vocab readVocab(const QString& file, const QJsonObject& vocab) {
     return out;
 }
 
+Vocab readVocabTxt(const QString& path) {
+    QStringList lines = QString::fromUtf8(readFile(path)).split(u'\n');
+    if (!lines.isEmpty() && lines.back().isEmpty()) lines.removeLast(); // the last line's end
+    if (lines.isEmpty()) fail(path, QStringLiteral("is empty: a vocab.txt has one token per line"));
+    Vocab out;
+    const auto size = static_cast<int>(lines.size());
+    out.idOf.reserve(size);
+    out.pieceOf.reserve(size);
+    for (int id = 0; id < size; ++id) {
+        QString piece = lines[id];
+        if (piece.endsWith(u'\r')) piece.chop(1);
+        if (piece.isEmpty()) fail(path, QStringLiteral("line %1 is empty").arg(id + 1));
+        if (const int first = out.idOf.value(piece, -1); first >= 0)
+            fail(path, QStringLiteral("line %1: %2 is already on line %3")
+                           .arg(id + 1)
+                           .arg(quoted(piece))
+                           .arg(first + 1));
+        out.idOf.insert(piece, id);
+        out.pieceOf.push_back(piece);
+    }
+    return out;
+}
+
 BpeMerges resolveMerges(const QString& file, const std::vector<RawMerge>& merges, const Vocab& vocab) {
     BpeMerges rules;
     for (size_t rank = 0; rank < merges.size(); ++rank) {

@@ -37,6 +37,9 @@ struct Vocab {
     std::vector<QString> pieceOf; // (V)
 };
 Vocab readVocab(const QString& file, const QJsonObject& vocab);
+// A WordPiece vocab.txt: one piece per line, id = line number (from 0); "\n" or "\r\n" line ends. An empty
+// file, an empty line or a piece on two lines is an error.
+Vocab readVocabTxt(const QString& path);
 
 // The merges as rules between vocabulary ids; every symbol and every merged symbol must be in it.
 BpeMerges resolveMerges(const QString& file, const std::vector<RawMerge>& merges, const Vocab& vocab);

@@ -260,7 +260,7 @@ const BrokenCase kBrokenCases[] = {
     {"NotAnObject", {}, "is not a JSON object", "[]"},
     {"NoModel", [](QJsonObject& r) { r.remove("model"); }, "has no \"model\" object"},
     {"UnknownModelType", [](QJsonObject& r) { editModel(r, [](QJsonObject& m) { m["type"] = "Unigram"; }); },
-     "model.type is \"Unigram\"; only \"BPE\" is supported"},
+     "model.type is \"Unigram\"; only \"BPE\" and \"WordPiece\" are supported"},
     {"MissingVocab", [](QJsonObject& r) { editModel(r, [](QJsonObject& m) { m.remove("vocab"); }); },
      "model.vocab is missing or not an object"},
     {"MissingMerges", [](QJsonObject& r) { editModel(r, [](QJsonObject& m) { m.remove("merges"); }); },
@@ -301,8 +301,8 @@ const BrokenCase kBrokenCases[] = {
          r["pre_tokenizer"] = QJsonObject{{"type", "Split"}, {"pattern", QJsonObject{{"String", " "}}}, {"behavior", "Sideways"}};
      },
      "pre_tokenizer.behavior \"Sideways\" is not a split behavior"},
-    {"UnknownPreTokenizer", [](QJsonObject& r) { r["pre_tokenizer"] = QJsonObject{{"type", "BertPreTokenizer"}}; },
-     "pre_tokenizer.type \"BertPreTokenizer\" is not a supported pre-tokenizer"},
+    {"UnknownPreTokenizer", [](QJsonObject& r) { r["pre_tokenizer"] = QJsonObject{{"type", "UnicodeScripts"}}; },
+     "pre_tokenizer.type \"UnicodeScripts\" is not a supported pre-tokenizer"},
     {"UnknownNormalizer",
      [](QJsonObject& r) {
          r["normalizer"] = QJsonObject{{"type", "Sequence"}, {"normalizers", QJsonArray{QJsonObject{{"type", "Precompiled"}}}}};
