@@ -7,6 +7,9 @@
 
 #include <QStringList>
 
+#include <utility>
+#include <vector>
+
 class QPainter;
 
 namespace qkview::ui {
@@ -19,9 +22,21 @@ struct LinesScene {
     int selectedKey = -1;
 };
 
+// Long texts stay readable: above kAllLinesUpTo tokens each query draws only its kLinesPerQuery
+// strongest keys (a focused query or key its kLinesFocused strongest), and labels are thinned to
+// every labelStep-th token plus the selected and hovered ones and the focused lines' ends. A note
+// under the lines states the rule.
+inline constexpr int kAllLinesUpTo = 40;
+inline constexpr int kLinesPerQuery = 3;
+inline constexpr int kLinesFocused = 12;
+
 struct LinesLayout {
     QRectF bounds;
     double rowHeight = 0;
+    double textHeight = 0;
+    int labelStep = 1; // every labelStep-th label clears its neighbour
+    QString note;      // the thinning rule, empty when every line and label is drawn
+    QRectF noteRect;
     double labelWidth = 0;
     double top = 0;
     double leftX = 0;  // where query lines start
@@ -33,6 +48,10 @@ struct LinesLayout {
     // -1 when p is on no label; side is 0 for queries, 1 for keys.
     int tokenAt(const QPointF& p, int count, int* side) const;
 };
+
+// The lines drawn, as (query, key) pairs: every pair above the weight threshold for short texts,
+// else the strongest keys of each query (or of the focused query, or into the focused key).
+std::vector<std::pair<int, int>> shownLines(const LinesScene& scene);
 
 LinesScene linesScene(const AttentionTrace& trace, int layer, int head, int query, int key);
 LinesLayout linesLayout(QPainter& painter, const LinesScene& scene, const QRectF& bounds, const FigureStyle& style);
