@@ -92,9 +92,14 @@ void BM_Heatmap1000Fit(benchmark::State& state) {
     style.rasterCells = true;
     HeatmapRaster raster;
     QImage image(480, 600, QImage::Format_ARGB32_Premultiplied);
+    HeatmapFrame frame;
+    {
+        QPainter p(&image);
+        frame.labelWidths = heatmapLabelWidths(p, scene, style); // the view keeps them
+    }
     for (auto _ : state) {
         QPainter p(&image);
-        renderHeatmap(p, scene, QRectF(image.rect()), style, {}, &raster);
+        renderHeatmap(p, scene, QRectF(image.rect()), style, frame, &raster);
     }
 }
 // A new trace or colour scale: the image is built again (one pixel per cell, then pooled).
@@ -114,8 +119,14 @@ void BM_Heatmap1000Zoomed(benchmark::State& state) {
     FigureStyle style = FigureStyle::print();
     style.rasterCells = true;
     HeatmapRaster raster;
-    const HeatmapFrame frame{20, QPointF(9800, 9800)};
+    HeatmapFrame frame;
+    frame.cellSize = 20;
+    frame.scroll = QPointF(9800, 9800);
     QImage image(480, 600, QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter p(&image);
+        frame.labelWidths = heatmapLabelWidths(p, scene, style);
+    }
     for (auto _ : state) {
         QPainter p(&image);
         renderHeatmap(p, scene, QRectF(image.rect()), style, frame, &raster);
@@ -149,7 +160,7 @@ int writeShots(const QString& dir) {
     for (const auto& [name, frame, mode] : {std::tuple{"heatmap1000_fit", HeatmapFrame{}, ColorScaleMode::Fixed},
                                             std::tuple{"heatmap1000_rowmax", HeatmapFrame{}, ColorScaleMode::RowMax},
                                             std::tuple{"heatmap1000_log", HeatmapFrame{}, ColorScaleMode::Log},
-                                            std::tuple{"heatmap1000_zoom", HeatmapFrame{20, QPointF(9800, 9800)}, ColorScaleMode::Fixed}}) {
+                                            std::tuple{"heatmap1000_zoom", HeatmapFrame{20, QPointF(9800, 9800), 0, std::nullopt}, ColorScaleMode::Fixed}}) {
         HeatmapScene s = scene;
         s.scale = mode;
         QImage image(640, 560, QImage::Format_RGB32);

@@ -192,6 +192,15 @@ QColor cellColor(const MatrixData& data, double value, const FigureStyle& style)
     return Colormap::get(effectiveMap(data, style)).at(data.normalized(value));
 }
 
+QSizeF heatmapLabelWidths(QPainter& painter, const HeatmapScene& scene, const FigureStyle& style) {
+    painter.save();
+    painter.setFont(style.font);
+    const QFontMetricsF fm = painter.fontMetrics();
+    painter.restore();
+    // Bold selected labels are a little wider: measure with room to spare.
+    return {widestLabel(fm, scene.data.rowLabels) * 1.1, widestLabel(fm, scene.data.columnLabels) * 1.1};
+}
+
 HeatmapGeometry heatmapGeometry(QPainter& painter, const HeatmapScene& scene, const QRectF& bounds,
                                 const FigureStyle& style, const HeatmapFrame& frame) {
     painter.save();
@@ -201,9 +210,9 @@ HeatmapGeometry heatmapGeometry(QPainter& painter, const HeatmapScene& scene, co
     in.bounds = bounds;
     in.rows = scene.data.rows();
     in.columns = scene.data.columns();
-    // Bold selected labels are a little wider: measure with room to spare.
-    in.rowLabelWidth = widestLabel(fm, scene.data.rowLabels) * 1.1;
-    in.columnLabelWidth = widestLabel(fm, scene.data.columnLabels) * 1.1;
+    const QSizeF labels = frame.labelWidths ? *frame.labelWidths : heatmapLabelWidths(painter, scene, style);
+    in.rowLabelWidth = labels.width();
+    in.columnLabelWidth = labels.height();
     in.textHeight = fm.height();
     double ticks = fm.horizontalAdvance(QStringLiteral("0.00"));
     for (const ColorScale::Tick& t : ColorScale(scene.data, scene.scale).ticks())

@@ -9,6 +9,8 @@
 #include "painters/matrix_data.h"
 #include "session/view_state.h"
 
+#include <optional>
+
 class QPainter;
 
 namespace qkview::ui {
@@ -27,6 +29,9 @@ struct HeatmapFrame {
     double cellSize = 0;
     QPointF scroll;
     double minCellSize = 0; // fit never goes below this
+    // The widest row and column label at the style's font (heatmapLabelWidths), when the caller keeps
+    // them: measuring 2,000 labels is most of a repaint's time.
+    std::optional<QSizeF> labelWidths;
 };
 
 // Above this many cells vector outputs (SVG, PDF) embed the matrix as one image, like imshow.
@@ -41,6 +46,7 @@ struct HeatmapDrawing {
     int poolFactor = 1; // f × f cells per image pixel
 };
 
+QSizeF heatmapLabelWidths(QPainter& painter, const HeatmapScene& scene, const FigureStyle& style);
 HeatmapGeometry heatmapGeometry(QPainter& painter, const HeatmapScene& scene, const QRectF& bounds,
                                 const FigureStyle& style, const HeatmapFrame& frame = {});
 HeatmapDrawing heatmapDrawing(QPainter& painter, const HeatmapScene& scene, const QRectF& bounds,

@@ -83,7 +83,7 @@ std::vector<std::pair<int, int>> shownLines(const LinesScene& scene) {
         return out;
     }
     for (int i = 0; i < n; ++i)
-        for (int j : strongest(n, kLinesPerQuery, [&](int k) { return w(i, k); })) out.emplace_back(i, j);
+        for (int j : strongest(n, linesPerQuery(n), [&](int k) { return w(i, k); })) out.emplace_back(i, j);
     return out;
 }
 
@@ -109,7 +109,8 @@ LinesLayout linesLayout(QPainter& painter, const LinesScene& scene, const QRectF
     if (limited) {
         const QString lines = scene.focusKey >= 0 ? tr("the %1 queries weighing this key most").arg(kLinesFocused)
                               : scene.focusQuery >= 0 ? tr("the query's %1 strongest keys").arg(kLinesFocused)
-                                                      : tr("each query's %1 strongest keys").arg(kLinesPerQuery);
+                                                      : linesPerQuery(n) == 1 ? tr("each query's strongest key")
+                                                                              : tr("each query's %1 strongest keys").arg(linesPerQuery(n));
         l.note = tr("%1 tokens: %2").arg(n).arg(lines);
         if (l.labelStep > 1) l.note += tr("; labels: every %1 + selected").arg(ordinal(l.labelStep));
         l.noteRect = QRectF(bounds.left(), bounds.bottom() - noteHeight, bounds.width(), noteHeight);

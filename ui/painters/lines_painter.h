@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -22,12 +23,13 @@ struct LinesScene {
     int selectedKey = -1;
 };
 
-// Long texts stay readable: above kAllLinesUpTo tokens each query draws only its kLinesPerQuery
+// Long texts stay readable: above kAllLinesUpTo tokens each query draws only its linesPerQuery(T)
 // strongest keys (a focused query or key its kLinesFocused strongest), and labels are thinned to
 // every labelStep-th token plus the selected and hovered ones and the focused lines' ends. A note
 // under the lines states the rule.
 inline constexpr int kAllLinesUpTo = 40;
-inline constexpr int kLinesPerQuery = 3;
+inline constexpr int kLinesPerQuery = 3; // up to 200 tokens; 2 up to 300, then 1 (about 600 lines at most)
+inline int linesPerQuery(int tokens) { return std::clamp(600 / std::max(1, tokens), 1, kLinesPerQuery); }
 inline constexpr int kLinesFocused = 12;
 
 struct LinesLayout {

@@ -72,6 +72,7 @@ void HeatmapView::updateScene() {
         m_sourceTrace = nullptr;
         m_geometry.reset();
         m_raster.invalidate();
+        m_labelWidths.reset();
         relayout();
         return;
     }
@@ -83,6 +84,7 @@ void HeatmapView::updateScene() {
         m_sourceKind = kind;
         m_raster.invalidate();
         m_geometry.reset();
+        m_labelWidths.reset();
     }
     m_scene.selectedRow = sel.query;
     m_scene.selectedColumn = sel.key;
@@ -95,7 +97,15 @@ void HeatmapView::updateScene() {
 HeatmapGeometry HeatmapView::geometryFor(const HeatmapFrame& frame) const {
     QPixmap probe(1, 1); // font metrics
     QPainter measure(&probe);
-    return heatmapGeometry(measure, m_scene, paintBounds(), heatmapStyle(style()), frame);
+    HeatmapFrame f = frame;
+    const FigureStyle s = heatmapStyle(style());
+    // Labels are measured once per matrix and font, not at every layout.
+    if (!m_labelWidths || m_labelFont != s.font) {
+        m_labelWidths = heatmapLabelWidths(measure, m_scene, s);
+        m_labelFont = s.font;
+    }
+    f.labelWidths = m_labelWidths;
+    return heatmapGeometry(measure, m_scene, paintBounds(), s, f);
 }
 
 HeatmapGeometry HeatmapView::currentGeometry() const { return geometryFor(m_frame); }
@@ -204,8 +214,11 @@ void HeatmapView::draw(QPainter& p, const QRectF&, const FigureStyle& base) {
         p.drawText(bounds.adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, notice);
         return;
     }
-    renderHeatmap(p, m_scene, bounds, s, m_frame, &m_raster);
-    m_geometry = heatmapGeometry(p, m_scene, bounds, s, m_frame);
+    currentGeometry(); // measures the labels if the matrix or font changed
+    HeatmapFrame frame = m_frame;
+    frame.labelWidths = m_labelWidths;
+    renderHeatmap(p, m_scene, bounds, s, frame, &m_raster);
+    m_geometry = heatmapGeometry(p, m_scene, bounds, s, frame);
 }
 
 void HeatmapView::drawOverlay(QPainter& p) {

@@ -67,6 +67,8 @@ private:
     HeatmapScene m_scene;
     HeatmapFrame m_frame;
     HeatmapRaster m_raster;
+    mutable std::optional<QSizeF> m_labelWidths; // widest row and column label of the matrix, at m_labelFont
+    mutable QFont m_labelFont;
     std::optional<HeatmapGeometry> m_geometry; // of the cached picture
     std::optional<QPoint> m_hover;
     QScrollBar* m_hbar;
