@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QPainter>
 #include <QSvgGenerator>
+#include <QSvgRenderer>
 #include <QTest>
 
 #include <random>
@@ -354,6 +355,7 @@ TEST(LongTextFigures, ThousandTokenSvgEmbedsOneImageAndStaysSmall) {
     EXPECT_LT(bytes.count("<rect"), 100);
     EXPECT_GT(bytes.count("<text"), 20) << "labels stay vector text";
     EXPECT_TRUE(bytes.contains(">tok500<")) << "the selected query is labelled";
+    EXPECT_TRUE(QSvgRenderer(bytes).isValid()) << "it opens";
 }
 
 TEST(LongTextFigures, HeatmapFigureOfALongTextFitsItsPageAndSaysHowItWasThinned) {
