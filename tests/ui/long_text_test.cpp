@@ -22,6 +22,7 @@
 #include <QSvgGenerator>
 #include <QSvgRenderer>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <random>
 
@@ -250,6 +251,16 @@ TEST(LongTextWindow, ZoomedHeatmapStillHoversAndSelects) {
     QTest::mouseClick(heatmap, Qt::LeftButton, {}, heatmap->cellRect(q, k).center().toPoint());
     EXPECT_EQ(w.session().selection().query, q);
     EXPECT_EQ(w.session().selection().key, k);
+    // Ctrl + wheel zooms around the mouse, keeping the cell under it in place.
+    const QPointF at = heatmap->currentGeometry().viewportRect().center();
+    const QPointF cellsBefore = heatmap->currentGeometry().cellsAt(at);
+    const double cellBefore = heatmap->cellSize();
+    QWheelEvent wheel(at, heatmap->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::ControlModifier,
+                      Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(heatmap, &wheel);
+    EXPECT_GT(heatmap->cellSize(), cellBefore);
+    EXPECT_NEAR(heatmap->currentGeometry().cellsAt(at).x(), cellsBefore.x(), 0.05);
+    EXPECT_NEAR(heatmap->currentGeometry().cellsAt(at).y(), cellsBefore.y(), 0.05);
     // Arrow keys past the edge scroll the selection back into view.
     heatmap->setFocus();
     for (int i = 0; i < 40; ++i) QTest::keyClick(heatmap, Qt::Key_Down);
