@@ -207,6 +207,8 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         {QStringLiteral("colormap"), QStringLiteral("viridis (default), cividis, magma, greys or diverging."), QStringLiteral("NAME"),
          QStringLiteral("viridis")},
         {QStringLiteral("numbers"), QStringLiteral("Write the value in each heatmap cell.")},
+        {QStringLiteral("scale"), QStringLiteral("Heatmap colour scale: fixed (default), row (each row ÷ its maximum) or log."),
+         QStringLiteral("SCALE"), QStringLiteral("fixed")},
         {QStringLiteral("title"), QStringLiteral("Title above the figure (default: names the head; \"\" for none)."), QStringLiteral("T")},
         {QStringLiteral("caption"), QStringLiteral("Caption below (default: names the model, text and options; \"\" for none)."),
          QStringLiteral("C")},
@@ -250,6 +252,11 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
                          .arg(parser.value(QStringLiteral("colormap")), Colormap::names().join(QStringLiteral(", "))));
     request.colormap = *colormap;
     request.numbers = parser.isSet(QStringLiteral("numbers"));
+    const auto scale = colorScaleFromName(parser.value(QStringLiteral("scale")));
+    if (!scale)
+        return usage(QStringLiteral("unknown colour scale '%1' (choose %2)")
+                         .arg(parser.value(QStringLiteral("scale")), colorScaleNames().join(QStringLiteral(", "))));
+    request.scale = *scale;
     if (parser.isSet(QStringLiteral("title"))) request.title = parser.value(QStringLiteral("title"));
     if (parser.isSet(QStringLiteral("caption"))) request.caption = parser.value(QStringLiteral("caption"));
 

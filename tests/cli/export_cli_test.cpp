@@ -203,3 +203,15 @@ TEST(ExportCli, HelpListsExport) {
     EXPECT_TRUE(help.out.contains("--colormap"));
     EXPECT_TRUE(help.out.contains("qkview export"));
 }
+
+TEST(ExportCli, ColourScaleIsChosenByNameAndNamedInTheCaption) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("log.svg"));
+    const auto r = runQkview(exportArgs(path, {QStringLiteral("--scale"), QStringLiteral("log")}));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(readAll(path).contains("log scale")) << "the default caption names the scale";
+    const auto bad = runQkview(exportArgs(dir.filePath(QStringLiteral("bad.svg")), {QStringLiteral("--scale"), QStringLiteral("loud")}));
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(bad.err.contains("fixed, row, log")) << bad.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("bad.svg"))));
+}

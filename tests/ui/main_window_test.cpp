@@ -144,5 +144,17 @@ TEST(MainWindow, LongInputStaysUsable) {
     w.window.sentenceEdit()->setPlainText(text);
     ASSERT_TRUE(test::waitForTrace(w.session()));
     EXPECT_EQ(w.session().trace()->tokenCount(), 200);
-    EXPECT_GE(w.window.heatmap()->minimumWidth(), 200 * 16) << "the heatmap scrolls instead of squeezing labels";
+    HeatmapView* heatmap = w.window.heatmap();
+    heatmap->grab();
+    EXPECT_TRUE(heatmap->isFit()) << "a long text opens whole";
+    EXPECT_FALSE(heatmap->currentGeometry().scrollable());
+    EXPECT_TRUE(heatmap->rect().contains(heatmap->cellRect(199, 199).toRect())) << "the last cell is on screen";
+    // Ctrl++ zooms in until a label fits every row; the matrix scrolls under frozen labels.
+    for (int i = 0; i < 12; ++i) QTest::keyClick(heatmap, Qt::Key_Plus, Qt::ControlModifier);
+    EXPECT_FALSE(heatmap->isFit());
+    EXPECT_GE(heatmap->cellSize(), 16);
+    EXPECT_TRUE(heatmap->currentGeometry().scrollable());
+    EXPECT_EQ(heatmap->currentGeometry().labelStep(), 1);
+    QTest::keyClick(heatmap, Qt::Key_0, Qt::ControlModifier);
+    EXPECT_TRUE(heatmap->isFit()) << "Ctrl+0 fits again";
 }

@@ -63,6 +63,7 @@ FigureRequest requestFromSession(const Session& session, FigureView view) {
     r.what = v.kind;
     r.colormap = v.colormap;
     r.numbers = v.numbersInCells;
+    r.scale = v.colorScale;
     return r;
 }
 

@@ -50,6 +50,9 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     m_colormap->setCurrentIndex(static_cast<int>(start.colormap));
     m_numbers = new QCheckBox(tr("Numbers in cells"));
     m_numbers->setChecked(start.numbers);
+    m_scale = new QComboBox;
+    m_scale->addItems({tr("Fixed 0–1"), tr("Each row ÷ its maximum"), tr("Logarithmic")});
+    m_scale->setCurrentIndex(static_cast<int>(start.scale));
     m_showTitle = new QCheckBox(tr("Title"));
     m_showTitle->setChecked(true);
     m_title = new QLineEdit;
@@ -91,6 +94,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     form->addRow(tr("&Head"), m_head);
     form->addRow(tr("&Matrix"), m_what);
     form->addRow(tr("C&olour map"), m_colormap);
+    form->addRow(tr("Colour &scale"), m_scale);
     form->addRow(QString(), m_numbers);
     form->addRow(m_showTitle, m_title);
     form->addRow(m_showCaption, m_caption);
@@ -118,7 +122,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     layout->addWidget(buttons);
     resize(1100, 600);
 
-    for (QComboBox* box : {m_view, m_what, m_colormap, m_format, m_theme})
+    for (QComboBox* box : {m_view, m_what, m_colormap, m_scale, m_format, m_theme})
         connect(box, &QComboBox::currentIndexChanged, this, &ExportFigureDialog::updatePreview);
     for (QSpinBox* box : {m_layer, m_head, m_dpi}) connect(box, &QSpinBox::valueChanged, this, &ExportFigureDialog::updatePreview);
     for (QDoubleSpinBox* box : {m_width, m_height})
@@ -139,6 +143,7 @@ FigureRequest ExportFigureDialog::request() const {
     r.what = static_cast<MatrixKind>(m_what->currentIndex());
     r.colormap = static_cast<ColormapId>(m_colormap->currentIndex());
     r.numbers = m_numbers->isChecked();
+    r.scale = static_cast<ColorScaleMode>(m_scale->currentIndex());
     if (!m_showTitle->isChecked()) r.title = QString();
     else if (!m_title->text().trimmed().isEmpty()) r.title = m_title->text().trimmed();
     if (!m_showCaption->isChecked()) r.caption = QString();
@@ -183,6 +188,7 @@ void ExportFigureDialog::updatePreview() {
                              m_view->currentIndex() == static_cast<int>(FigureView::Lesson);
     m_what->setEnabled(heatmapLike);
     m_numbers->setEnabled(heatmapLike);
+    m_scale->setEnabled(m_view->currentIndex() == static_cast<int>(FigureView::Heatmap));
     m_title->setEnabled(m_showTitle->isChecked());
     m_caption->setEnabled(m_showCaption->isChecked());
     const FigureSize size = figureSize();

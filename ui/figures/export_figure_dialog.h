@@ -55,6 +55,7 @@ private:
     QComboBox* m_what;
     QComboBox* m_colormap;
     QCheckBox* m_numbers;
+    QComboBox* m_scale;
     QCheckBox* m_showTitle;
     QLineEdit* m_title;
     QCheckBox* m_showCaption;

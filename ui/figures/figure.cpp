@@ -2,6 +2,7 @@
 #include "figures/figure.h"
 
 #include "base/error.h"
+#include "painters/color_scale.h"
 #include "painters/head_grid_painter.h"
 #include "painters/heatmap_painter.h"
 #include "painters/label_text.h"
@@ -63,16 +64,19 @@ int strongestKey(const Matrix& weights, int query) {
     return static_cast<int>(key);
 }
 
-void drawView(QPainter& p, const FigureRequest& r, const AttentionTrace& trace, const QRectF& area, const FigureStyle& style) {
+HeatmapScene heatmapScene(const FigureRequest& r, const AttentionTrace& trace) {
+    HeatmapScene scene;
+    scene.data = matrixData(trace, r.layer, r.head, r.what);
+    scene.selectedRow = r.query;
+    scene.selectedColumn = r.key;
+    scene.scale = r.scale;
+    return scene;
+}
+
+void drawView(QPainter& p, const FigureRequest& r, const AttentionTrace& trace, const QRectF& area, const FigureStyle& style,
+              const HeatmapScene& heatmap) {
     switch (r.view) {
-    case FigureView::Heatmap: {
-        HeatmapScene scene;
-        scene.data = matrixData(trace, r.layer, r.head, r.what);
-        scene.selectedRow = r.query;
-        scene.selectedColumn = r.key;
-        renderHeatmap(p, scene, area, style);
-        return;
-    }
+    case FigureView::Heatmap: return renderHeatmap(p, heatmap, area, style);
     case FigureView::Lines: return renderLines(p, linesScene(trace, r.layer, r.head, r.query, r.key), area, style);
     case FigureView::Values: return renderValues(p, valuesScene(trace, r.layer, r.head, r.query), area, style);
     case FigureView::Math: return renderMath(p, mathScene(trace, r.layer, r.head, r.query, r.key), area, style);
@@ -193,19 +197,38 @@ void renderFigure(QPainter& p, const FigureRequest& request, const AttentionTrac
         p.drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(title, Qt::ElideRight, rect.width()));
         area.setTop(rect.bottom() + line * 0.7);
     }
-    const QString caption = r.caption.value_or(defaultCaption(r, trace));
-    if (!caption.isEmpty()) {
-        const QFont font = scaledFont(style.font, 0.9);
-        const QFontMetricsF fm(font);
-        const QRectF measured = fm.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::TextWordWrap, caption);
-        const double height = std::min(measured.height(), fm.lineSpacing() * 3);
-        const QRectF rect(area.left(), area.bottom() - height, area.width(), height);
-        p.setFont(font);
-        p.setPen(style.muted);
-        p.drawText(rect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
-        area.setBottom(rect.top() - line * 0.6);
+    // A long heatmap's default caption says how it was thinned and pooled. That depends on the room
+    // the caption leaves, so lay out until the note stops changing.
+    const HeatmapScene heatmap = r.view == FigureView::Heatmap ? heatmapScene(r, trace) : HeatmapScene{};
+    const QString given = r.caption.value_or(defaultCaption(r, trace));
+    const QFont captionFont = scaledFont(style.font, 0.9);
+    const QFontMetricsF captionMetrics(captionFont);
+    QString caption = given, note;
+    QRectF captionRect, viewArea = area;
+    for (int round = 0; round < 4; ++round) {
+        caption = note.isEmpty() ? given : given + QStringLiteral(" · ") + note;
+        viewArea = area;
+        if (!caption.isEmpty()) {
+            const QRectF measured = captionMetrics.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::TextWordWrap, caption);
+            const double height = std::min(measured.height(), captionMetrics.lineSpacing() * 3);
+            captionRect = QRectF(area.left(), area.bottom() - height, area.width(), height);
+            viewArea.setBottom(captionRect.top() - line * 0.6);
+        }
+        if (r.view != FigureView::Heatmap || r.caption || viewArea.height() <= 1) break;
+        QStringList notes;
+        if (heatmap.scale != ColorScaleMode::Fixed) notes << ColorScale(heatmap.data, heatmap.scale).description();
+        notes << heatmapDrawingNote(heatmapDrawing(p, heatmap, viewArea, style), heatmap);
+        notes.removeAll(QString());
+        const QString next = notes.join(QStringLiteral("; "));
+        if (next == note) break;
+        note = next;
     }
-    if (area.height() > 1) drawView(p, r, trace, area, style);
+    if (!caption.isEmpty()) {
+        p.setFont(captionFont);
+        p.setPen(style.muted);
+        p.drawText(captionRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
+    }
+    if (viewArea.height() > 1) drawView(p, r, trace, viewArea, style, heatmap);
     p.restore();
 }
 

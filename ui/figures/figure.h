@@ -36,6 +36,7 @@ struct FigureRequest {
     MatrixKind what = MatrixKind::Weights;
     ColormapId colormap = ColormapId::Viridis;
     bool numbers = false;
+    ColorScaleMode scale = ColorScaleMode::Fixed; // heatmap colours: fixed range, per-row maximum, log
     std::optional<QString> title;   // nullopt: one naming the head and what it shows; empty: no title
     std::optional<QString> caption; // nullopt: one naming the model, the text and the options; empty: none
     QSizeF size{1024, 576};         // in figure units (1/96 inch)

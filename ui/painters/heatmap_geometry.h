@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Where every part of a heatmap goes inside a rectangle: a pure value type, tested without painting.
+// Two modes: fit (cellSize 0: the whole matrix in the rectangle, cells may be smaller than a pixel)
+// and zoom (a given cell size; the matrix scrolls inside a viewport while the row and column labels
+// and the colour bar stay put around it, like frozen panes).
 #include <QPoint>
 #include <QRectF>
 
 #include <optional>
+#include <utility>
 
 namespace qkview::ui {
 
@@ -16,13 +20,16 @@ struct HeatmapLayoutInput {
     double columnLabelWidth = 0; // widest key label at the base font
     double textHeight = 12;      // line height at the base font
     double colorBarLabelWidth = 0; // widest tick label; 0 for no colour bar
-    double minCellSize = 0;        // the screen scrolls rather than shrinking cells below this
+    double minCellSize = 0;        // fit mode never shrinks cells below this (the matrix scrolls instead)
+    double cellSize = 0;           // 0: fit; else the zoomed cell size
+    QPointF scroll;                // how far the matrix is scrolled (content pixels), clamped by the layout
 };
 
 class HeatmapGeometry {
 public:
     explicit HeatmapGeometry(const HeatmapLayoutInput& input);
 
+    const HeatmapLayoutInput& input() const { return m_input; }
     double cellSize() const { return m_cell; }
     // Labels are drawn at fontScale × the base font so that they never overlap.
     double fontScale() const { return m_scale; }
@@ -31,9 +38,20 @@ public:
     // Draw every labelStep()-th label when even the smallest font is taller than a cell.
     int labelStep() const { return m_labelStep; }
 
+    // The whole matrix where it is drawn (scrolled; may reach outside the viewport).
     QRectF matrixRect() const;
+    // The part of the matrix on screen: cells are clipped to it, labels follow its rows and columns.
+    QRectF viewportRect() const { return m_viewport; }
+    QSizeF contentSize() const;
+    QPointF scroll() const { return m_scroll; }  // clamped
+    QSizeF maxScroll() const;                    // 0 × 0 when everything is visible
+    bool scrollable() const { return maxScroll().width() > 0 || maxScroll().height() > 0; }
+    // First and last row (column) with any part in the viewport; first > last when none.
+    std::pair<int, int> visibleRows() const;
+    std::pair<int, int> visibleColumns() const;
+
     QRectF cellRect(int row, int column) const;
-    std::optional<QPoint> cellAt(const QPointF& p) const; // x = column (key), y = row (query)
+    std::optional<QPoint> cellAt(const QPointF& p) const; // x = column (key), y = row (query); only in the viewport
     QRectF rowLabelRect(int row) const;                   // right-aligned text left of the row
     QRectF columnLabelRect(int column) const;             // unrotated: the box above the column
     QPointF columnLabelAnchor(int column) const;          // rotated: the text starts here and runs upward
@@ -41,11 +59,19 @@ public:
     QRectF rowAxisTitleRect() const;                      // to be drawn rotated
     QRectF colorBarRect() const;                          // empty without a colour bar
     double colorBarLabelLeft() const;
-    // The smallest size that fits everything with cells of minCellSize (for scroll areas).
+    // The smallest size that fits everything with cells of minCellSize.
     QSizeF minimumSize() const;
+
+    // The scroll that brings cell (row, column) fully into view, moving as little as possible.
+    QPointF scrollToShow(int row, int column) const;
+    // The scroll that puts the matrix point `cells` (in cell units, fractional) under `point`.
+    QPointF scrollToPlace(const QPointF& cells, const QPointF& point) const;
+    // Where p is in the matrix, in cell units (fractional; may be outside 0..rows).
+    QPointF cellsAt(const QPointF& p) const;
 
 private:
     void layout();
+    void place();
     double gap() const { return textHeight() * 0.4; }
     double leftWidth() const;
     double topHeight() const;
@@ -56,7 +82,9 @@ private:
     double m_scale = 1;
     bool m_rotated = false;
     int m_labelStep = 1;
-    QPointF m_origin; // top-left of the matrix
+    QPointF m_origin; // top-left of the (scrolled) matrix
+    QPointF m_scroll;
+    QRectF m_viewport;
 };
 
 } // namespace qkview::ui

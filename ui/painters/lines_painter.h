@@ -7,6 +7,10 @@
 
 #include <QStringList>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 class QPainter;
 
 namespace qkview::ui {
@@ -19,9 +23,22 @@ struct LinesScene {
     int selectedKey = -1;
 };
 
+// Long texts stay readable: above kAllLinesUpTo tokens each query draws only its linesPerQuery(T)
+// strongest keys (a focused query or key its kLinesFocused strongest), and labels are thinned to
+// every labelStep-th token plus the selected and hovered ones and the focused lines' ends. A note
+// under the lines states the rule.
+inline constexpr int kAllLinesUpTo = 40;
+inline constexpr int kLinesPerQuery = 3; // up to 200 tokens; 2 up to 300, then 1 (about 600 lines at most)
+inline int linesPerQuery(int tokens) { return std::clamp(600 / std::max(1, tokens), 1, kLinesPerQuery); }
+inline constexpr int kLinesFocused = 12;
+
 struct LinesLayout {
     QRectF bounds;
     double rowHeight = 0;
+    double textHeight = 0;
+    int labelStep = 1; // every labelStep-th label clears its neighbour
+    QString note;      // the thinning rule, empty when every line and label is drawn
+    QRectF noteRect;
     double labelWidth = 0;
     double top = 0;
     double leftX = 0;  // where query lines start
@@ -33,6 +50,10 @@ struct LinesLayout {
     // -1 when p is on no label; side is 0 for queries, 1 for keys.
     int tokenAt(const QPointF& p, int count, int* side) const;
 };
+
+// The lines drawn, as (query, key) pairs: every pair above the weight threshold for short texts,
+// else the strongest keys of each query (or of the focused query, or into the focused key).
+std::vector<std::pair<int, int>> shownLines(const LinesScene& scene);
 
 LinesScene linesScene(const AttentionTrace& trace, int layer, int head, int query, int key);
 LinesLayout linesLayout(QPainter& painter, const LinesScene& scene, const QRectF& bounds, const FigureStyle& style);

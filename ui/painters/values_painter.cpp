@@ -121,16 +121,51 @@ void ValuesCharts::applyStyle(const FigureStyle& style) {
     m_output->setPen(QPen(style.foreground, 2));
 }
 
-void ValuesCharts::fillWeights(const ValuesScene& s) {
-    m_weights->setTitle(tr("Weights of “%1” over the keys (they sum to 1)").arg(tokenLabel(s.query)));
+WeightChartKeys weightChartKeys(const std::vector<double>& weights, const std::vector<double>& labelWidths, double width,
+                                double lineHeight) {
+    WeightChartKeys out;
+    const int n = static_cast<int>(weights.size());
+    double sideBySide = 0;
+    for (double w : labelWidths) sideBySide = std::max(sideBySide, w + lineHeight * 0.6);
+    for (int i = 0; i < n; ++i) out.shown.push_back(i);
+    if (n * sideBySide <= width) return out;
+    out.upright = true;
+    const int fits = std::max(1, static_cast<int>(width / (lineHeight * 1.5)));
+    if (n <= fits) return out;
+    std::stable_sort(out.shown.begin(), out.shown.end(), [&](int a, int b) { return weights[static_cast<size_t>(a)] > weights[static_cast<size_t>(b)]; });
+    out.shown.resize(static_cast<size_t>(fits));
+    std::sort(out.shown.begin(), out.shown.end());
+    return out;
+}
+
+void ValuesCharts::fillWeights(const ValuesScene& s, double width) {
+    const QFontMetricsF fm(scaledFont(m_style->font, 0.85));
+    std::vector<double> weights, labelWidths;
+    QStringList labels;
+    for (const Contribution& c : s.steps->contributions) {
+        weights.push_back(static_cast<double>(c.weight));
+        labels << tokenLabel(s.keys.value(c.key), 10);
+        labelWidths.push_back(fm.horizontalAdvance(labels.constLast()));
+    }
+    // The plot area is the chart less its value axis and margins.
+    const WeightChartKeys keys = weightChartKeys(weights, labelWidths, std::max(1.0, width - fm.height() * 5), fm.height());
+    const int n = static_cast<int>(weights.size()), shown = static_cast<int>(keys.shown.size());
+    m_weights->setTitle(shown < n ? tr("Weights of “%1”: its %2 strongest of %3 keys, in text order")
+                                        .arg(tokenLabel(s.query)).arg(shown).arg(n)
+                                  : tr("Weights of “%1” over the keys (they sum to 1)").arg(tokenLabel(s.query)));
     QList<qreal> values;
     QStringList categories;
-    for (const Contribution& c : s.steps->contributions) {
-        values << static_cast<double>(c.weight);
-        categories << tokenLabel(s.keys.value(c.key), 10);
+    for (int i : keys.shown) {
+        values << weights[static_cast<size_t>(i)];
+        // Categories must be unique: a repeated token gets invisible zero-width spaces.
+        QString label = labels[i];
+        while (categories.contains(label)) label += QChar(0x200B);
+        categories << label;
     }
     setValues(m_weightSet, values);
     if (m_weightKeys->categories() != categories) m_weightKeys->setCategories(categories);
+    m_weightKeys->setLabelsAngle(keys.upright ? -90 : 0);
+    m_weightKeys->setTruncateLabels(false); // the rule above already made room for every label
 }
 
 void ValuesCharts::fillContributions(const ValuesScene& s) {
@@ -203,7 +238,7 @@ void ValuesCharts::render(QPainter& p, const ValuesScene& s, const QRectF& bound
         return;
     }
     applyStyle(style);
-    fillWeights(s);
+    fillWeights(s, bounds.width());
     fillContributions(s);
     const QSizeF top(bounds.width(), bounds.height() * 0.42);
     m_weights->setGeometry(QRectF(QPointF(0, 0), top));

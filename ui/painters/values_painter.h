@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 class QPainter;
 class QChart;
@@ -30,6 +31,16 @@ struct ValuesScene {
 
 ValuesScene valuesScene(const AttentionTrace& trace, int layer, int head, int query);
 
+// Which bars the weights chart shows so that no key label is elided or overlaps another: every key
+// when the labels fit side by side in `width`; else labels turn upright (one line tall each) and, when
+// even those do not fit, only the strongest keys that do are shown, in sentence order.
+struct WeightChartKeys {
+    std::vector<int> shown; // indices into the weights, ascending
+    bool upright = false;   // labels rotated by 90°
+};
+WeightChartKeys weightChartKeys(const std::vector<double>& weights, const std::vector<double>& labelWidths, double width,
+                                double lineHeight);
+
 // The two charts, built once and refilled for each scene: rebuilding Qt Charts on every keystroke
 // costs more than the whole rest of the window.
 class ValuesCharts {
@@ -43,7 +54,7 @@ public:
 
 private:
     void applyStyle(const FigureStyle& style);
-    void fillWeights(const ValuesScene& scene);
+    void fillWeights(const ValuesScene& scene, double width);
     void fillContributions(const ValuesScene& scene);
 
     QGraphicsScene m_scene; // owns the charts

@@ -9,6 +9,10 @@ namespace qkview::ui {
 
 enum class MatrixKind { Weights, Scores, ScaledScores };
 
+// How a heatmap maps values to colours: the matrix's fixed range (0–1 for weights), each row
+// divided by its own maximum, or a logarithmic scale (so rows of weights near 0.001 are not flat).
+enum class ColorScaleMode { Fixed, RowMax, Log };
+
 struct Selection {
     int layer = 0;
     int head = 0;
@@ -22,11 +26,15 @@ struct ViewOptions {
     MatrixKind kind = MatrixKind::Weights;
     ColormapId colormap = ColormapId::Viridis;
     bool numbersInCells = false;
+    ColorScaleMode colorScale = ColorScaleMode::Fixed;
 
     bool operator==(const ViewOptions&) const = default;
 };
 
 QString matrixKindName(MatrixKind kind); // "weights", "scores", "scaled_scores"
+QStringList colorScaleNames();           // in ColorScaleMode order: "fixed", "row", "log"
+QString colorScaleName(ColorScaleMode mode);
+std::optional<ColorScaleMode> colorScaleFromName(const QString& name);
 
 } // namespace qkview::ui
 

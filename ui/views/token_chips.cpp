@@ -6,81 +6,160 @@
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QScrollBar>
 #include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
 
 namespace qkview::ui {
 
 namespace {
-constexpr int kMaxChips = 400; // beyond this the row would be unreadable; the heatmap still shows all
+constexpr double kGap = 4;
+} // namespace
+
+ChipLayout layoutChips(const std::vector<double>& widths, double width, double rowHeight, double gap) {
+    ChipLayout l;
+    l.pitch = rowHeight + gap;
+    double x = 0;
+    int row = 0;
+    for (double w : widths) {
+        if (x > 0 && x + w > width) {
+            x = 0;
+            ++row;
+        }
+        l.rects.emplace_back(x, row * l.pitch, w, rowHeight);
+        l.rowOf.push_back(row);
+        x += w + gap;
+    }
+    l.rows = widths.empty() ? 0 : row + 1;
+    return l;
 }
 
-TokenChips::TokenChips(Session* session, QWidget* parent) : QWidget(parent), m_session(session) {
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    const auto refresh = [this] {
-        updateGeometry();
+int firstRowShowing(int row, int first, int visible, int rows) {
+    visible = std::max(1, visible);
+    if (row >= 0) {
+        if (row < first) first = row;
+        else if (row >= first + visible) first = row - visible + 1;
+    }
+    return std::clamp(first, 0, std::max(0, rows - visible));
+}
+
+TokenChips::TokenChips(Session* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_bar(new QScrollBar(Qt::Vertical, this)) {
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_bar->hide();
+    m_bar->setSingleStep(1);
+    m_bar->setPageStep(kChipRows);
+    connect(m_bar, &QScrollBar::valueChanged, this, &TokenChips::setFirstRow);
+    connect(session, &Session::traceChanged, this, [this] {
+        reload();
+        showSelection();
+    });
+    connect(session, &Session::selectionChanged, this, [this] {
+        showSelection();
         update();
-    };
-    connect(session, &Session::traceChanged, this, refresh);
-    connect(session, &Session::selectionChanged, this, refresh);
+    });
+    reload();
 }
 
-QStringList TokenChips::labels() const {
-    QStringList out;
+double TokenChips::rowHeight() const { return QFontMetricsF(font()).height() + 6; }
+
+double TokenChips::contentWidth() const {
+    return std::max(1.0, width() - (m_bar->isVisibleTo(this) ? m_bar->sizeHint().width() + 2.0 : 0.0));
+}
+
+void TokenChips::reload() {
+    m_labels.clear();
+    m_widths.clear();
+    const QFontMetricsF fm(font());
     if (const TracePtr& trace = m_session->trace())
-        for (int i = 0; i < std::min(trace->tokenCount(), kMaxChips); ++i) out << tokenLabel(trace->tokens[i].text);
+        for (const Token& t : trace->tokens) {
+            m_labels << tokenLabel(t.text);
+            m_widths.push_back(fm.horizontalAdvance(m_labels.constLast()) + 12);
+        }
+    relayout();
+}
+
+void TokenChips::relayout() {
+    m_layout = layoutChips(m_widths, contentWidth(), rowHeight(), kGap);
+    const bool scrolls = m_layout.rows > kChipRows;
+    if (scrolls != m_bar->isVisibleTo(this)) { // the bar takes width: wrap again
+        m_bar->setVisible(scrolls);
+        m_layout = layoutChips(m_widths, contentWidth(), rowHeight(), kGap);
+    }
+    const int w = m_bar->sizeHint().width();
+    m_bar->setGeometry(width() - w, 0, w, height());
+    {
+        const QSignalBlocker block(m_bar);
+        m_bar->setRange(0, std::max(0, m_layout.rows - kChipRows));
+    }
+    setFirstRow(m_firstRow);
+    update();
+}
+
+void TokenChips::showSelection() {
+    const int q = m_session->selection().query;
+    const int row = q >= 0 && q < static_cast<int>(m_layout.rowOf.size()) ? m_layout.rowOf[static_cast<size_t>(q)] : -1;
+    setFirstRow(firstRowShowing(row, m_firstRow, kChipRows, m_layout.rows));
+}
+
+void TokenChips::setFirstRow(int row) {
+    row = std::clamp(row, 0, std::max(0, m_layout.rows - kChipRows));
+    if (m_bar->value() != row) {
+        const QSignalBlocker block(m_bar);
+        m_bar->setValue(row);
+    }
+    if (row == m_firstRow) return;
+    m_firstRow = row;
+    update();
+}
+
+QSize TokenChips::sizeHint() const {
+    return {400, static_cast<int>(std::ceil(kChipRows * rowHeight() + (kChipRows - 1) * kGap)) + 2};
+}
+
+std::vector<QRectF> TokenChips::chipRects() const {
+    std::vector<QRectF> out = m_layout.rects;
+    for (QRectF& r : out) r.translate(0, -m_firstRow * m_layout.pitch);
     return out;
 }
 
-std::vector<QRectF> TokenChips::chipRects(int width) const {
-    const QFontMetricsF fm(font());
-    const double h = fm.height() + 6, gap = 4;
-    std::vector<QRectF> rects;
-    double x = 0, y = 0;
-    for (const QString& l : labels()) {
-        const double w = fm.horizontalAdvance(l) + 12;
-        if (x > 0 && x + w > width) {
-            x = 0;
-            y += h + gap;
-        }
-        rects.emplace_back(x, y, w, h);
-        x += w + gap;
-    }
-    return rects;
+void TokenChips::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    relayout();
+    showSelection();
 }
-
-int TokenChips::heightForWidth(int width) const {
-    const auto rects = chipRects(width);
-    return rects.empty() ? QFontMetrics(font()).height() + 6 : static_cast<int>(rects.back().bottom()) + 2;
-}
-
-QSize TokenChips::sizeHint() const { return {400, heightForWidth(std::max(width(), 400))}; }
 
 void TokenChips::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const auto rects = chipRects(width());
-    const QStringList text = labels();
-    const int selected = m_session->selection().query;
     const QPalette& pal = palette();
-    if (rects.empty()) {
+    if (m_labels.isEmpty()) {
         p.setPen(pal.color(QPalette::PlaceholderText));
-        p.drawText(rect(), Qt::AlignLeft | Qt::AlignVCenter, tr("No tokens yet"));
+        p.drawText(QRectF(0, 0, width(), rowHeight()), Qt::AlignLeft | Qt::AlignVCenter, tr("No tokens yet"));
         return;
     }
+    const int selected = m_session->selection().query;
+    const std::vector<QRectF> rects = chipRects();
     for (size_t i = 0; i < rects.size(); ++i) {
+        const int row = m_layout.rowOf[i];
+        if (row < m_firstRow || row >= m_firstRow + kChipRows) continue;
         const bool on = static_cast<int>(i) == selected;
         p.setPen(on ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid));
         p.setBrush(on ? pal.color(QPalette::Highlight) : pal.color(QPalette::AlternateBase));
         p.drawRoundedRect(rects[i].adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
         p.setPen(on ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
-        p.drawText(rects[i], Qt::AlignCenter, text[static_cast<qsizetype>(i)]);
+        p.drawText(rects[i], Qt::AlignCenter, m_labels[static_cast<qsizetype>(i)]);
     }
 }
 
 int TokenChips::chipAt(const QPointF& pos) const {
-    const auto rects = chipRects(width());
-    for (size_t i = 0; i < rects.size(); ++i)
-        if (rects[i].contains(pos)) return static_cast<int>(i);
+    const std::vector<QRectF> rects = chipRects();
+    for (size_t i = 0; i < rects.size(); ++i) {
+        const int row = m_layout.rowOf[i];
+        if (row >= m_firstRow && row < m_firstRow + kChipRows && rects[i].contains(pos)) return static_cast<int>(i);
+    }
     return -1;
 }
 
@@ -92,13 +171,20 @@ void TokenChips::mousePressEvent(QMouseEvent* event) {
     m_session->setSelection(sel);
 }
 
+void TokenChips::wheelEvent(QWheelEvent* event) {
+    if (m_layout.rows <= kChipRows) return event->ignore();
+    const int notches = event->angleDelta().y() / 120;
+    setFirstRow(m_firstRow - (notches != 0 ? notches : (event->angleDelta().y() > 0 ? 1 : -1)));
+    event->accept();
+}
+
 bool TokenChips::event(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const int chip = chipAt(help->pos());
         const TracePtr& trace = m_session->trace();
-        if (chip >= 0 && trace) {
-            const Token& t = trace->tokens[chip];
+        if (chip >= 0 && trace && chip < trace->tokenCount()) {
+            const Token& t = trace->tokens[static_cast<size_t>(chip)];
             QToolTip::showText(help->globalPos(), tr("“%1”  token %2, id %3, characters %4–%5")
                                                       .arg(t.text).arg(chip).arg(t.id).arg(t.start).arg(t.end));
         } else {
@@ -106,6 +192,7 @@ bool TokenChips::event(QEvent* event) {
         }
         return true;
     }
+    if (event->type() == QEvent::FontChange) reload();
     return QWidget::event(event);
 }
 

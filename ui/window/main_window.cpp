@@ -5,6 +5,7 @@
 #include "views/controls_panel.h"
 #include "figures/export_actions.h"
 #include "views/head_grid_view.h"
+#include "views/heatmap_panel.h"
 #include "views/heatmap_view.h"
 #include "views/help_panel.h"
 #include "views/lines_view.h"
@@ -80,7 +81,7 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->addWidget(scrolled(left, Qt::ScrollBarAlwaysOff));
-    m_splitter->addWidget(scrolled(m_heatmap));
+    m_splitter->addWidget(new HeatmapPanel(m_session, m_heatmap)); // zooms and scrolls by itself
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
@@ -175,6 +176,8 @@ void MainWindow::buildMenus() {
         connect(a, &QAction::triggered, this, [this, t] { setTheme(t); });
     }
     view->addSeparator();
+    view->addActions(m_heatmap->zoomActions());
+    view->addSeparator();
     const QStringList tabNames = {tr("Lines"), tr("Values"), tr("Math"), tr("Vectors")};
     for (int i = 0; i < tabNames.size(); ++i)
         view->addAction(tabNames[i], QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this,
@@ -226,6 +229,7 @@ void MainWindow::restoreState() {
     v.kind = static_cast<MatrixKind>(std::clamp(s.value(QStringLiteral("view/kind"), 0).toInt(), 0, 2));
     v.colormap = Colormap::fromName(s.value(QStringLiteral("view/colormap")).toString()).value_or(ColormapId::Viridis);
     v.numbersInCells = s.value(QStringLiteral("view/numbers"), false).toBool();
+    v.colorScale = colorScaleFromName(s.value(QStringLiteral("view/colorScale")).toString()).value_or(ColorScaleMode::Fixed);
     m_session->setViewOptions(v);
     Selection sel = m_session->selection();
     sel.layer = s.value(QStringLiteral("selection/layer"), sel.layer).toInt();
@@ -252,6 +256,7 @@ void MainWindow::saveState() const {
     s.setValue(QStringLiteral("view/kind"), static_cast<int>(v.kind));
     s.setValue(QStringLiteral("view/colormap"), Colormap::get(v.colormap).name());
     s.setValue(QStringLiteral("view/numbers"), v.numbersInCells);
+    s.setValue(QStringLiteral("view/colorScale"), colorScaleName(v.colorScale));
     const Selection& sel = m_session->selection();
     s.setValue(QStringLiteral("selection/layer"), sel.layer);
     s.setValue(QStringLiteral("selection/head"), sel.head);
