@@ -6,6 +6,7 @@
 #include "weights/model_folder.h"
 #include "models/teaching_model.h"
 #include "export/trace_json.h"
+#include "views/sentence_edit.h"
 #include "window/main_window.h"
 #include "window/theme.h"
 
@@ -44,7 +45,7 @@ std::optional<int> intOption(const QCommandLineParser& parser, const QString& na
 QList<QCommandLineOption> traceOptions() {
     return {
         {QStringLiteral("text"), QStringLiteral("The text to run through the model."), QStringLiteral("TEXT")},
-        {QStringLiteral("model"), QStringLiteral("A GPT-2 family model folder (Hugging Face layout); default: the built-in teaching model."),
+        {QStringLiteral("model"), QStringLiteral("A model folder in Hugging Face's layout (GPT-2, Llama, Mistral, Qwen2, Qwen3); default: the built-in teaching model."),
          QStringLiteral("DIR")},
         {QStringLiteral("no-scale"), QStringLiteral("Do not divide scores by sqrt(d_head).")},
         {QStringLiteral("temperature"), QStringLiteral("Divide scores by T (> 0, default 1)."), QStringLiteral("T"), QStringLiteral("1")},
@@ -345,27 +346,58 @@ int runGui(int argc, char* argv[]) {
                                         QStringLiteral("FILE"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("THEME"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("WxH"));
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Side tab to show: lines, values, math, vectors, help."),
+    const QCommandLineOption tab(QStringLiteral("tab"),
+                                 QStringLiteral("Side tab to show: lines, values, math, vectors, heads, next, help."),
                                  QStringLiteral("TAB"));
-    parser.addOptions({screenshot, theme, size, tab});
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("Open this model folder (Hugging Face layout) instead of the built-in teaching model."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption text(QStringLiteral("text"), QStringLiteral("Start with this text."), QStringLiteral("TEXT"));
+    parser.addOptions({screenshot, theme, size, tab, model, text});
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
         return BadUsage;
     }
-    const bool fresh = parser.isSet(screenshot); // screenshots show the defaults, not the user's last session
-    qkview::ui::MainWindow window(std::make_shared<qkview::TeachingModel>(), !fresh);
-    if (parser.isSet(theme)) window.setTheme(parser.value(theme) == u"dark" ? qkview::ui::Theme::Dark
-                                                                            : qkview::ui::Theme::Light);
+    if (parser.isSet(theme) && parser.value(theme) != u"light" && parser.value(theme) != u"dark") {
+        printError(QStringLiteral("--theme must be light or dark, got '%1'").arg(parser.value(theme)));
+        return BadUsage;
+    }
+    QSize windowSize;
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(u'x');
-        if (wh.size() == 2) window.resize(wh[0].toInt(), wh[1].toInt());
+        if (wh.size() == 2) windowSize = QSize(wh[0].toInt(), wh[1].toInt());
+        if (windowSize.width() < 200 || windowSize.height() < 150 || windowSize.width() > 16384 || windowSize.height() > 16384) {
+            printError(QStringLiteral("--size must be WIDTHxHEIGHT in pixels (200x150 to 16384x16384), got '%1'").arg(parser.value(size)));
+            return BadUsage;
+        }
     }
-    if (parser.isSet(tab)) window.showSideTab(parser.value(tab));
+    std::shared_ptr<qkview::Model> startModel;
+    try {
+        if (parser.isSet(model)) startModel = qkview::loadModelFolder(parser.value(model));
+        else startModel = std::make_shared<qkview::TeachingModel>();
+    } catch (const qkview::Error& e) {
+        printError(QString::fromStdString(e.what()));
+        return RuntimeError;
+    }
+    const bool fresh = parser.isSet(screenshot); // screenshots show the defaults, not the user's last session
+    qkview::ui::MainWindow window(startModel, !fresh);
+    if (parser.isSet(theme)) window.setTheme(parser.value(theme) == u"dark" ? qkview::ui::Theme::Dark
+                                                                            : qkview::ui::Theme::Light);
+    if (windowSize.isValid()) window.resize(windowSize);
+    if (parser.isSet(tab) && !window.showSideTab(parser.value(tab))) {
+        printError(QStringLiteral("--tab must be one of lines, values, math, vectors, heads, next, help; got '%1'")
+                       .arg(parser.value(tab)));
+        return BadUsage;
+    }
+    if (parser.isSet(text)) window.sentenceEdit()->setPlainText(parser.value(text));
     window.show();
     if (!parser.isSet(screenshot)) return app.exec();
 
     const QString path = parser.value(screenshot);
+    // Once the trace of the text shown has arrived (not an earlier one still on its way).
     QObject::connect(window.session(), &qkview::ui::Session::traceChanged, &app, [&] {
+        const qkview::TracePtr& trace = window.session()->trace();
+        if (trace && trace->text != window.session()->text()) return;
         QTimer::singleShot(200, &app, [&] { app.exit(window.grab().save(path) ? Success : RuntimeError); });
     });
     const int code = app.exec();

@@ -89,7 +89,17 @@ void drawLabels(QPainter& p, const HeadGridScene& s, const HeadGridGeometry& g, 
     font.setItalic(true);
     p.setFont(font);
     p.setPen(style.muted);
-    p.drawText(g.columnTitleRect(), Qt::AlignLeft | Qt::AlignVCenter, tr("heads →"));
+    p.drawText(g.columnTitleRect(), Qt::AlignLeft | Qt::AlignVCenter,
+               s.headsPerKv > 1 ? tr("heads → (groups of %1 share keys and values)").arg(s.headsPerKv) : tr("heads →"));
+    if (s.headsPerKv > 1) {
+        // A tick under the column labels where one key/value group ends and the next begins.
+        p.setPen(QPen(style.muted, 1.0));
+        for (int h = s.headsPerKv; h < s.heads; h += s.headsPerKv) {
+            const QRectF left = g.columnLabelRect(h - 1), right = g.columnLabelRect(h);
+            const double x = (left.right() + right.left()) / 2;
+            p.drawLine(QPointF(x, left.top()), QPointF(x, left.bottom()));
+        }
+    }
     const QRectF r = g.rowTitleRect();
     p.save();
     p.translate(r.left(), r.top());
@@ -113,6 +123,7 @@ HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const 
     HeadGridScene s;
     s.layers = trace.layerCount();
     s.heads = trace.headCount();
+    s.headsPerKv = s.heads / std::max(1, trace.config.keyValueHeads());
     s.selectedLayer = layer;
     s.selectedHead = head;
     for (int l = 0; l < s.layers; ++l)

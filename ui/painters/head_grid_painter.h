@@ -17,17 +17,18 @@ namespace qkview::ui {
 
 struct HeadGridScene {
     int layers = 0, heads = 0;
-    std::vector<MatrixData> matrices; // L × NH by layer, each at most kHeadGridCells square (longer texts averaged)
+    std::vector<MatrixData> matrices; // L × NH by layer, each at most kHeadGridCells square (longer texts pooled)
     std::vector<QImage> thumbnails;   // the same, coloured: built once per trace and style, drawn at every paint
     QStringList headNames;            // L × NH
     int selectedLayer = -1, selectedHead = -1;
+    int headsPerKv = 1; // query heads sharing one key/value head (grouped-query attention): marked as groups
 
     int index(int layer, int head) const { return layer * heads + head; }
 };
 
 inline constexpr int kHeadGridCells = 64;
 
-// The matrices of every head (block means beyond kHeadGridCells tokens) with their thumbnails.
+// The matrices of every head (weights max-pooled beyond kHeadGridCells tokens) with their thumbnails.
 HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const FigureStyle& style, int layer, int head);
 // Recolours the thumbnails (after a colour map or palette change).
 void colorThumbnails(HeadGridScene& scene, const FigureStyle& style);

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -43,12 +44,23 @@ std::vector<Line> linesOf(const MathScene& s) {
     const QString k = QStringLiteral("“%1”").arg(tokenLabel(s.key));
     if (s.weight) {
         const WeightSteps& w = *s.weight;
-        lines.push_back({tr("How much does %1 attend to %2?").arg(q, k), s.headName, true});
-        lines.push_back(vectorLine(tr("1. query q"), tr("what %1 asks: %v").arg(q), w.q));
-        lines.push_back(vectorLine(tr("2. key k"), tr("what %1 offers: %v").arg(k), w.k));
+        QString head = s.headName;
+        if (s.headsPerKv > 1) head += tr(" · keys and values of KV head %1, shared by %2 query heads").arg(w.kvHead).arg(s.headsPerKv);
+        lines.push_back({tr("How much does %1 attend to %2?").arg(q, k), head, true});
+        if (w.rotated) {
+            // Rotary positions: the projections are turned by each token's position before the dot product,
+            // so the score depends on how far apart the two tokens are.
+            lines.push_back(vectorLine(tr("1. query q"), tr("what %1 asks: %v").arg(q), w.qBeforeRotation));
+            lines.push_back(vectorLine(tr("   turned by %1").arg(s.queryIndex), tr("q at position %1: %v").arg(s.queryIndex), w.q));
+            lines.push_back(vectorLine(tr("2. key k"), tr("what %1 offers: %v").arg(k), w.kBeforeRotation));
+            lines.push_back(vectorLine(tr("   turned by %1").arg(s.keyIndex), tr("k at position %1: %v").arg(s.keyIndex), w.k));
+        } else {
+            lines.push_back(vectorLine(tr("1. query q"), tr("what %1 asks: %v").arg(q), w.q));
+            lines.push_back(vectorLine(tr("2. key k"), tr("what %1 offers: %v").arg(k), w.k));
+        }
         lines.push_back(vectorLine(tr("3. q ∘ k"), QStringLiteral("%v"), w.products));
         lines.push_back({tr("4. score q·k"), tr("sum of the products = %1").arg(number(w.dot))});
-        QString scaling = s.scaled ? tr("÷ √%1 = ÷ %2").arg(s.dHead).arg(number(std::sqrt(s.dHead), 2)) : tr("no scaling");
+        QString scaling = s.scaled ? tr("÷ √%1 (= %2)").arg(s.dHead).arg(number(std::sqrt(s.dHead), 2)) : tr("no scaling");
         if (s.temperature != 1.0f) scaling += tr(", ÷ temperature %1").arg(static_cast<double>(s.temperature));
         lines.push_back({tr("5. scale"), tr("%1 %2 → %3").arg(number(w.dot), scaling, number(w.scaled))});
         if (w.masked) {
@@ -62,12 +74,30 @@ std::vector<Line> linesOf(const MathScene& s) {
         }
     }
     if (s.output) {
-        lines.push_back({tr("What does %1 pull in?").arg(q), tr("weights × values, summed"), true});
-        for (const Contribution& c : s.output->contributions) {
-            const QString who = tokenLabel(s.keyTokens.value(c.key));
-            lines.push_back(vectorLine(QStringLiteral("%1 × v(%2)").arg(number(c.weight, 2), who), QStringLiteral("%v"),
-                                       c.contribution));
+        // Long texts: the strongest keys only, in text order, and what the rest add up to.
+        constexpr size_t kShownKeys = 8;
+        std::vector<const Contribution*> shown;
+        for (const Contribution& c : s.output->contributions) shown.push_back(&c);
+        const size_t total = shown.size();
+        if (total > kShownKeys) {
+            std::partial_sort(shown.begin(), shown.begin() + kShownKeys, shown.end(),
+                              [](const Contribution* a, const Contribution* b) { return a->weight > b->weight; });
+            shown.resize(kShownKeys);
+            std::sort(shown.begin(), shown.end(), [](const Contribution* a, const Contribution* b) { return a->key < b->key; });
         }
+        lines.push_back({tr("What does %1 pull in?").arg(q),
+                         total > kShownKeys ? tr("weights × values, summed (the %1 strongest of %2 keys)").arg(kShownKeys).arg(total)
+                                            : tr("weights × values, summed"),
+                         true});
+        double shownWeight = 0;
+        for (const Contribution* c : shown) {
+            const QString who = tokenLabel(s.keyTokens.value(c->key));
+            lines.push_back(vectorLine(QStringLiteral("%1 × v(%2)").arg(number(c->weight, 2), who), QStringLiteral("%v"),
+                                       c->contribution));
+            shownWeight += c->weight;
+        }
+        if (total > kShownKeys)
+            lines.push_back({tr("+ %1 more").arg(total - kShownKeys), tr("keys with weight %1 in all").arg(number(1.0 - shownWeight, 3))});
         lines.push_back(vectorLine(tr("= output"), QStringLiteral("%v"), s.output->output));
     }
     return lines;
@@ -92,6 +122,9 @@ MathMetrics metrics(QPainter& p, const std::vector<Line>& lines, const FigureSty
 MathScene mathScene(const AttentionTrace& trace, int layer, int head, int query, int key) {
     MathScene s;
     s.headName = trace.config.headName(layer, head);
+    s.queryIndex = query;
+    s.keyIndex = key;
+    s.headsPerKv = trace.config.heads / trace.config.keyValueHeads();
     s.dHead = trace.config.dHead;
     s.temperature = trace.options.temperature;
     s.scaled = trace.options.scale;
@@ -110,7 +143,8 @@ MathScene mathScene(const AttentionTrace& trace, int layer, int head, int query,
 double mathHeight(QPainter& painter, const MathScene& scene, double, const FigureStyle& style) {
     const auto lines = linesOf(scene);
     const MathMetrics m = metrics(painter, lines, style);
-    return (static_cast<double>(lines.size()) + 1.0) * m.lineHeight;
+    const auto notes = std::count_if(lines.begin(), lines.end(), [](const Line& l) { return l.heading && !l.body.isEmpty(); });
+    return (static_cast<double>(lines.size() + static_cast<size_t>(notes)) + 1.0) * m.lineHeight;
 }
 
 void renderMath(QPainter& p, const MathScene& scene, const QRectF& bounds, const FigureStyle& style) {
@@ -141,10 +175,13 @@ void renderMath(QPainter& p, const MathScene& scene, const QRectF& bounds, const
             p.setPen(style.foreground);
             p.drawText(QRectF(bounds.left() + pad, y, bounds.width() - 2 * pad, m.lineHeight),
                        Qt::AlignLeft | Qt::AlignVCenter, l.label);
+            y += m.lineHeight;
+            if (l.body.isEmpty()) continue;
+            // The heading's note (the head, what the sum shows) on a line of its own, so neither is cut.
             p.setFont(style.font);
             p.setPen(style.muted);
-            p.drawText(QRectF(bounds.left() + pad, y, bounds.width() - 2 * pad, m.lineHeight),
-                       Qt::AlignRight | Qt::AlignVCenter, l.body);
+            const QRectF note(bounds.left() + pad, y, bounds.width() - 2 * pad, m.lineHeight);
+            p.drawText(note, Qt::AlignLeft | Qt::AlignVCenter, p.fontMetrics().elidedText(l.body, Qt::ElideRight, note.width()));
             y += m.lineHeight;
             continue;
         }

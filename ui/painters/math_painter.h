@@ -15,6 +15,8 @@ namespace qkview::ui {
 struct MathScene {
     QString query, key;   // token texts
     QString headName;
+    int queryIndex = -1, keyIndex = -1; // token positions (rotary positions turn q and k by them)
+    int headsPerKv = 1;                 // query heads sharing this head's keys and values (grouped-query attention)
     int dHead = 0;
     float temperature = 1;
     bool scaled = true;

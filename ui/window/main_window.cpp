@@ -195,7 +195,7 @@ void MainWindow::buildMenus() {
 
 bool MainWindow::showSideTab(const QString& name) {
     for (int i = 0; i < m_tabs->count(); ++i)
-        if (m_tabs->tabText(i).remove(u'&').compare(name, Qt::CaseInsensitive) == 0) {
+        if (!name.isEmpty() && m_tabs->tabText(i).remove(u'&').startsWith(name, Qt::CaseInsensitive)) {
             m_tabs->setCurrentIndex(i);
             return true;
         }
