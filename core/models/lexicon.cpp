@@ -5,6 +5,8 @@
 
 #include <QFile>
 
+#include <algorithm>
+
 namespace qkview {
 
 namespace {
@@ -99,9 +101,15 @@ WordClass Lexicon::byRule(const QString& original, const QString& lower) const {
     return WordClass::Noun;
 }
 
+uint64_t Lexicon::wordHash(QStringView word) {
+    uint64_t h = 1469598103934665603ull;
+    for (QChar c : word.toString().toLower()) h = (h ^ c.unicode()) * 1099511628211ull;
+    return h;
+}
+
 int Lexicon::idOf(QStringView word) const {
     if (const Entry* entry = find(word.toString().toLower())) return entry->index;
-    return static_cast<int>(m_index.size()) + static_cast<int>(classify(word));
+    return static_cast<int>(m_index.size()) + static_cast<int>(wordHash(word) % kHashedIds);
 }
 
 } // namespace qkview

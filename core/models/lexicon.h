@@ -5,6 +5,7 @@
 #include <QStringView>
 
 #include <array>
+#include <cstdint>
 
 namespace qkview {
 
@@ -23,9 +24,16 @@ public:
     static const Lexicon& builtIn();
 
     WordClass classify(QStringView word) const;
-    // Listed words get their line's index; any other word a bucket per class after them.
+    // Listed words get their line's index; any other word an id in a reserved range after them, from
+    // wordHash(), so each distinct word has its own id (same word, same id, in every text). Two
+    // unknown words share an id only if their hashes collide in 2^24 slots.
     int idOf(QStringView word) const;
-    int vocabularySize() const { return static_cast<int>(m_index.size()) + kWordClassCount; }
+    int vocabularySize() const { return static_cast<int>(m_index.size()) + kHashedIds; }
+    static constexpr int kHashedIds = 1 << 24;
+
+    // A stable 64-bit hash of the lower-case word (FNV-1a over UTF-16 units). The teaching model
+    // draws each word's identity vector from the same hash.
+    static uint64_t wordHash(QStringView word);
 
 private:
     struct Entry {

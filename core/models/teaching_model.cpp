@@ -7,93 +7,82 @@
 
 #include <array>
 #include <cmath>
-#include <numbers>
 
 namespace qkview {
 
 namespace {
 // Embedding layout (C = 32). Features sit in their own dimensions so every weight has a meaning.
-constexpr int kBias = 0;          // always 1
-constexpr int kClass = 1;         // 10 dims: one-hot word class
-constexpr int kPosition = 11;     // 6 dims: (cos iθ, sin iθ) for the three frequencies below
-constexpr int kIdentity = 17;     // 7 dims: a unit vector hashed from the lower-case word
-constexpr int kIdentityDims = 7;
-constexpr int kScratch = 24;      // 8 dims: layer 1 writes its summary here; layer 2 reads features only
-constexpr int kModelWidth = 32;   // C
-constexpr int kHeadSize = 8;      // hs
-constexpr int kHeads = 4;         // NH
-constexpr std::array<double, 3> kTheta = {0.9, 0.3, 0.02}; // radians per position
-constexpr int kContext = 256;     // below half the slowest period (2π/0.02 ≈ 314), positions stay distinct
+constexpr int kBias = 0;         // always 1
+constexpr int kClass = 1;        // 10 dims: one-hot word class
+constexpr int kPosition = 11;    // p = i / 256, the position as a fraction of the context
+constexpr int kPositionSq = 12;  // p²: with p and the bias, a head can score minus a squared distance
+constexpr int kIdentity = 13;    // 8 dims: a unit vector drawn from the word's hash (Lexicon::wordHash)
+constexpr int kIdentityDims = 8;
+constexpr int kScratch = 21;     // 11 dims: each head writes how much noun it found; layer 2 reads features only
+constexpr int kModelWidth = 32;  // C
+constexpr int kHeadSize = 8;     // hs
+constexpr int kHeads = 4;        // NH
+constexpr int kContext = 256;
+constexpr double kPositionScale = kContext; // p = i / kPositionScale
 
-// Within a head (hs = 8): dim 0 matches word classes, dims 2..7 compare positions (one pair per frequency).
+// Within a head (hs = 8): dim 0 matches word classes, dims 1..3 compute a squared distance.
 constexpr int kGateDim = 0;
-constexpr int kPositionDim = 2;
+constexpr int kDistanceDim = 1;
 
-// Strengths, chosen so each role wins clearly on simple sentences (see tests/core/teaching_model_test.cpp).
-constexpr double kClassMatch = 10.0;   // a query class meeting its key class
-constexpr double kNearness = 4.0;      // prefer the token one step away (middle frequency only)
-constexpr double kDirection = 7.0;     // prefer keys on one side of the query (slow frequency)
-constexpr double kPrevious = 8.0;      // previous-token head, all frequencies
-constexpr double kSameWord = 8.0;
-constexpr double kFirstToken = 12.0;
+// Strengths in units of the scaled score (q·k / √hs), so e^strength is a ratio of weights.
+const double kScale = std::sqrt(static_cast<double>(kHeadSize));
+constexpr double kPreviousSharpness = 3.0; // previous token: −3 per squared step; a neighbour gets e^−3 ≈ 0.05 of the peak
+constexpr double kLinkSharpness = 4.0;     // link heads: −4 per squared step from their centre
+constexpr double kLinkCentre = 1.25;       // link heads look around 1¼ places after (or before) the query
+constexpr double kLinkReach = 8.5;         // a matching class wins up to 8.5 places from the centre
+constexpr double kSameWord = 64.0;         // same word: a perfect identity match scores 64, i.e. 22.6 scaled
+constexpr double kFirstToken = 3.0;        // first token: −3 per position after the first
 
-using Block = Eigen::Matrix2d;
-Block rotation(double angle) {
-    Block r;
-    r << std::cos(angle), -std::sin(angle), std::sin(angle), std::cos(angle);
-    return r;
+// Adds −sharpness·(j − i − centre)² (scaled) to a head's score for query i and key j, exactly:
+// with p = i/256, (j − i − c)² = 256²·(p_j − p_i − c/256)², which expands into products of
+// (1, p_i, p_i²) on the query side and (1, p_j, p_j²) on the key side: a bilinear form q·k.
+void addDistancePenalty(HeadWeights& head, double sharpness, double centre) {
+    const double a = sharpness * kScale * kPositionScale * kPositionScale; // raw weight per unit of p²
+    const double c = centre / kPositionScale;                               // the centre in units of p
+    const int kp = kDistanceDim, kp2 = kDistanceDim + 1, k1 = kDistanceDim + 2;
+    head.wk(kPosition, kp) = 1.0f; // key: (p_j, p_j², 1)
+    head.wk(kPositionSq, kp2) = 1.0f;
+    head.wk(kBias, k1) = 1.0f;
+    // query · key = 2a(p_i + c)·p_j − a·p_j² − a(p_i + c)² = −a(p_j − p_i − c)²
+    head.wq(kPosition, kp) = static_cast<float>(2 * a);
+    head.wq(kBias, kp) = static_cast<float>(2 * a * c);
+    head.wq(kBias, kp2) = static_cast<float>(-a);
+    head.wq(kPositionSq, k1) = static_cast<float>(-a);
+    head.wq(kPosition, k1) = static_cast<float>(-2 * a * c);
+    head.wq(kBias, k1) = static_cast<float>(-a * c * c);
 }
 
-struct PositionPreference {
-    std::array<double, 3> nearness{}; // per frequency: weight of cos((i + offset - j)θ)
-    int offset = 0;                   // the key position preferred, relative to the query
-    double direction = 0.0;           // weight of sin((j - i)θ_slow): > 0 prefers later keys
-};
-
-// Writes q·k = Σ_f nearness_f cos((i+offset-j)θ_f) + direction sin((j-i)θ_2) into a head.
-// The position features of token i are p_i = (cos iθ, sin iθ); rotating the query's copy by
-// offset·θ moves the peak to key i+offset, and a quarter turn turns cos into sin.
-void addPositionPreference(HeadWeights& head, const PositionPreference& pref) {
-    for (int f = 0; f < 3; ++f) {
-        Block m = pref.nearness[f] * rotation(pref.offset * kTheta[f]);
-        if (f == 2) m += pref.direction * rotation(std::numbers::pi / 2);
-        const int in = kPosition + 2 * f, out = kPositionDim + 2 * f;
-        head.wq.block<2, 2>(in, out) = m.transpose().cast<float>(); // row-vector convention: q = x·W
-        head.wk.block<2, 2>(in, out).setIdentity();
-    }
-}
-
-void addClassMatch(HeadWeights& head, WordClass queryClass, std::initializer_list<WordClass> keyClasses) {
-    head.wq(kClass + static_cast<int>(queryClass), kGateDim) = static_cast<float>(kClassMatch);
+void addClassMatch(HeadWeights& head, WordClass queryClass, std::initializer_list<WordClass> keyClasses,
+                   double strength) {
+    head.wq(kClass + static_cast<int>(queryClass), kGateDim) = static_cast<float>(strength * kScale);
     for (WordClass k : keyClasses) head.wk(kClass + static_cast<int>(k), kGateDim) = 1.0f;
 }
 
 HeadWeights emptyHead() {
     HeadWeights head{Matrix::Zero(kModelWidth, kHeadSize), Matrix::Zero(kModelWidth, kHeadSize),
                      Matrix::Zero(kModelWidth, kHeadSize)};
-    // Every head passes on what a token is: its identity, and whether it is a noun.
-    for (int d = 0; d < kIdentityDims; ++d) head.wv(kIdentity + d, d) = 1.0f;
-    head.wv(kClass + static_cast<int>(WordClass::Noun), kIdentityDims) = 1.0f;
+    // Every head passes on what a token is: its identity (first 7 dims), and whether it is a noun.
+    for (int d = 0; d < kHeadSize - 1; ++d) head.wv(kIdentity + d, d) = 1.0f;
+    head.wv(kClass + static_cast<int>(WordClass::Noun), kHeadSize - 1) = 1.0f;
     return head;
 }
 
 HeadWeights previousTokenHead() {
     HeadWeights head = emptyHead();
-    addPositionPreference(head, {{kPrevious, kPrevious, kPrevious}, -1, 0.0});
+    addDistancePenalty(head, kPreviousSharpness, -1.0);
     return head;
 }
 
-HeadWeights forwardLinkHead(WordClass from, std::initializer_list<WordClass> to) {
+// A query of one class looks for keys of other classes around a centre on one side of it.
+HeadWeights linkHead(WordClass from, std::initializer_list<WordClass> to, double centre) {
     HeadWeights head = emptyHead();
-    addClassMatch(head, from, to);
-    addPositionPreference(head, {{0.0, kNearness, 0.0}, +1, kDirection});
-    return head;
-}
-
-HeadWeights backwardLinkHead(WordClass from, std::initializer_list<WordClass> to) {
-    HeadWeights head = emptyHead();
-    addClassMatch(head, from, to);
-    addPositionPreference(head, {{0.0, kNearness, 0.0}, -1, -kDirection});
+    addClassMatch(head, from, to, kLinkSharpness * kLinkReach * kLinkReach);
+    addDistancePenalty(head, kLinkSharpness, centre);
     return head;
 }
 
@@ -108,27 +97,24 @@ HeadWeights sameWordHead() {
 
 HeadWeights firstTokenHead() {
     HeadWeights head = emptyHead();
-    // A constant query (from the bias) against the keys' positions peaks at position 0.
-    head.wk.block(kPosition, kPositionDim, 6, 6).setIdentity();
-    head.wq(kBias, kPositionDim + 0) = static_cast<float>(kFirstToken);
-    head.wq(kBias, kPositionDim + 2) = static_cast<float>(kFirstToken);
+    // A constant query (from the bias) against the keys' p: −3 (scaled) per position.
+    head.wk(kPosition, kDistanceDim) = 1.0f;
+    head.wq(kBias, kDistanceDim) = static_cast<float>(-kFirstToken * kScale * kPositionScale);
     return head;
 }
 
 HeadWeights broadContextHead() { return emptyHead(); } // all scores 0: an even average
 
-Matrix summaryProjection() {
-    // Head h's first two output dims go to scratch dims 24+2h, 25+2h.
+Matrix summaryProjection(int layer) {
+    // Head h's last output dim (how much noun it found) goes to scratch dim 21 + 4·layer + h.
     Matrix wo = Matrix::Zero(kHeads * kHeadSize, kModelWidth); // (NH·hs, C)
-    for (int h = 0; h < kHeads; ++h)
-        for (int d = 0; d < 2; ++d) wo(h * kHeadSize + d, kScratch + 2 * h + d) = 1.0f;
+    for (int h = 0; h < kHeads; ++h) wo(h * kHeadSize + kHeadSize - 1, kScratch + kHeads * layer + h) = 1.0f;
     return wo;
 }
 
-// FNV-1a over the lower-case word, then splitmix64 to spread it over the identity dims.
+// splitmix64 over the word's hash spreads it over the identity dims; the vector has length 1.
 std::array<float, kIdentityDims> identityOf(const QString& word) {
-    uint64_t h = 1469598103934665603ull;
-    for (QChar c : word.toLower()) h = (h ^ c.unicode()) * 1099511628211ull;
+    uint64_t h = Lexicon::wordHash(word);
     std::array<float, kIdentityDims> v{};
     double norm = 0.0;
     for (auto& x : v) {
@@ -163,13 +149,13 @@ TeachingModel::Layer TeachingModel::stackHeads(const std::vector<HeadWeights>& h
 TeachingModel::TeachingModel()
     : m_lexicon(Lexicon::builtIn()), m_tokenizer([this](QStringView w) { return m_lexicon.idOf(w); }) {
     using WC = WordClass;
-    m_layers.push_back(stackHeads({previousTokenHead(), forwardLinkHead(WC::Determiner, {WC::Noun}),
-                                   backwardLinkHead(WC::Verb, {WC::Noun, WC::Pronoun}), sameWordHead()},
-                                  summaryProjection()));
-    m_layers.push_back(stackHeads({forwardLinkHead(WC::Adjective, {WC::Noun}),
-                                   forwardLinkHead(WC::Verb, {WC::Noun, WC::Pronoun}), firstTokenHead(),
+    m_layers.push_back(stackHeads({previousTokenHead(), linkHead(WC::Determiner, {WC::Noun}, +kLinkCentre),
+                                   linkHead(WC::Verb, {WC::Noun, WC::Pronoun}, -kLinkCentre), sameWordHead()},
+                                  summaryProjection(0)));
+    m_layers.push_back(stackHeads({linkHead(WC::Adjective, {WC::Noun}, +kLinkCentre),
+                                   linkHead(WC::Verb, {WC::Noun, WC::Pronoun}, +kLinkCentre), firstTokenHead(),
                                    broadContextHead()},
-                                  summaryProjection()));
+                                  summaryProjection(1)));
 
     m_config.name = QStringLiteral("qkview teaching model");
     m_config.layers = static_cast<int>(m_layers.size());
@@ -181,13 +167,25 @@ TeachingModel::TeachingModel()
     m_config.vocabSize = m_lexicon.vocabularySize();
     m_config.parameterCount = static_cast<long long>(m_layers.size()) * (kHeads * 3 + kHeads) * kModelWidth * kHeadSize;
     m_config.headInfo = {
-        {info("previous token", "Every token looks at the token just before it: its query asks 'who is one step behind me?'"),
-         info("determiner → noun", "Determiners (the, a, my) look ahead to the nearest noun they introduce."),
-         info("subject finder", "Verbs look back to the nearest noun or pronoun: who is doing it?"),
-         info("same word", "Each token looks for tokens with the same spelling, itself included.")},
-        {info("adjective → noun", "Adjectives look ahead to the noun they describe."),
-         info("verb → object", "Verbs look ahead to the nearest noun or pronoun: what is it done to?"),
-         info("first token", "Every query rests on the first token, like the 'attention sink' of real models."),
+        {info("previous token", "Every token looks at the token just before it. Its score is minus 3 times the "
+                                "squared distance from that spot, so only the previous token counts; the first "
+                                "token looks at itself."),
+         info("determiner → noun", "Determiners (the, a, my) look for a noun close to the word after them: the nearest "
+                                   "noun up to three places after, else one just before. Other tokens only look "
+                                   "about 1 place ahead."),
+         info("verb → noun before", "Verbs look for a noun or pronoun close to the word before them: the nearest one "
+                                    "up to three places back, else one just after. Only word classes and distance "
+                                    "count, so it is often the subject but not always: in 'the keys to the cabinet "
+                                    "are', 'are' finds 'cabinet'."),
+         info("same word", "Each token looks for tokens spelled the same (ignoring case), itself included, and "
+                           "shares its attention evenly among them.")},
+        {info("adjective → noun", "Adjectives look for a noun close to the word after them: the nearest noun up to "
+                                  "three places after, else one just before."),
+         info("verb → noun after", "Verbs look for a noun or pronoun close to the word after them: the nearest one up "
+                                   "to three places after, else one just before. Often the object, but a verb "
+                                   "without an object finds a nearby noun anyway."),
+         info("first token", "Every query rests on the first token (scores fall by 3 per position), like the "
+                             "'attention sink' of real models."),
          info("broad context", "No query matches any key better than another, so each token takes an even average.")}};
 }
 
@@ -197,10 +195,9 @@ Matrix TeachingModel::embed(const TokenList& tokens) const {
         const auto row = static_cast<Eigen::Index>(i);
         x(row, kBias) = 1.0f;
         x(row, kClass + static_cast<int>(m_lexicon.classify(tokens[i].text))) = 1.0f;
-        for (int f = 0; f < 3; ++f) {
-            x(row, kPosition + 2 * f) = static_cast<float>(std::cos(static_cast<double>(i) * kTheta[f]));
-            x(row, kPosition + 2 * f + 1) = static_cast<float>(std::sin(static_cast<double>(i) * kTheta[f]));
-        }
+        const double p = static_cast<double>(i) / kPositionScale;
+        x(row, kPosition) = static_cast<float>(p);
+        x(row, kPositionSq) = static_cast<float>(p * p);
         const auto identity = identityOf(tokens[i].text);
         for (int d = 0; d < kIdentityDims; ++d) x(row, kIdentity + d) = identity[d];
     }

@@ -6,51 +6,153 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <string>
 
 using namespace qkview;
 
 namespace {
+// One annotated link: "query>key" by word, "@n" for the n-th occurrence (from 1), e.g. "the@2>mat".
 struct Link {
-    const char* role; // head name
-    int query;
-    int key;
+    const char* role; // a head name, or "subject"/"object" for the grammar the heads are compared with
+    const char* link;
+    const char* knownMiss = nullptr; // why the head misses this link (a limit of the lexicon), or null
 };
 struct Annotated {
     const char* text;
     std::vector<Link> links;
 };
 
-// Token indices written by hand from each sentence's grammar, not from the lexicon.
+// Roles by head: D determiner → noun, A adjective → noun, B verb → noun before, F verb → noun after.
+// S and O are the grammatical subject and object, written by hand; no head promises them, and the
+// test reports how often B and F agree with them (docs/teaching-model.md, "How well the roles hold").
+constexpr const char* D = "determiner → noun";
+constexpr const char* A = "adjective → noun";
+constexpr const char* B = "verb → noun before";
+constexpr const char* F = "verb → noun after";
+constexpr const char* S = "subject";
+constexpr const char* O = "object";
+
+// Targets written by hand from each sentence, not from the lexicon. Several sentences are written to
+// break the heads: attractors (prepositional phrases, relative clauses), long sentences, repeated and
+// unknown words, punctuation.
 const std::vector<Annotated>& sentences() {
     static const std::vector<Annotated> all = {
-        {"The cat sat on the mat", {{"determiner → noun", 0, 1}, {"determiner → noun", 4, 5}, {"subject finder", 2, 1}}},
+        {"The cat sat on the mat", {{D, "The>cat"}, {D, "the@2>mat"}, {B, "sat>cat"}, {S, "sat>cat"}}},
         {"A dog chased the ball",
-         {{"determiner → noun", 0, 1}, {"determiner → noun", 3, 4}, {"subject finder", 2, 1}, {"verb → object", 2, 4}}},
+         {{D, "A>dog"}, {D, "the>ball"}, {B, "chased>dog"}, {F, "chased>ball"}, {S, "chased>dog"}, {O, "chased>ball"}}},
         {"The old man reads a book",
-         {{"determiner → noun", 0, 2}, {"determiner → noun", 4, 5}, {"subject finder", 3, 2},
-          {"adjective → noun", 1, 2}, {"verb → object", 3, 5}}},
+         {{D, "The>man"}, {D, "a>book"}, {A, "old>man"}, {B, "reads>man"}, {F, "reads>book"}, {S, "reads>man"},
+          {O, "reads>book"}}},
         {"My sister writes long letters",
-         {{"determiner → noun", 0, 1}, {"subject finder", 2, 1}, {"adjective → noun", 3, 4}, {"verb → object", 2, 4}}},
-        {"The children played in the park",
-         {{"determiner → noun", 0, 1}, {"determiner → noun", 4, 5}, {"subject finder", 2, 1}}},
+         {{D, "My>sister"}, {A, "long>letters"}, {B, "writes>sister"}, {F, "writes>letters"}, {S, "writes>sister"},
+          {O, "writes>letters"}}},
+        {"The children played in the park", {{D, "The>children"}, {D, "the@2>park"}, {B, "played>children"},
+                                              {S, "played>children"}}},
         {"A small bird sang a sweet song",
-         {{"determiner → noun", 0, 2}, {"determiner → noun", 4, 6}, {"subject finder", 3, 2},
-          {"adjective → noun", 1, 2}, {"adjective → noun", 5, 6}, {"verb → object", 3, 6}}},
+         {{D, "A>bird"}, {D, "a@2>song"}, {A, "small>bird"}, {A, "sweet>song"}, {B, "sang>bird"}, {F, "sang>song"},
+          {S, "sang>bird"}, {O, "sang>song"}}},
         {"The teacher gave the students a test",
-         {{"determiner → noun", 0, 1}, {"determiner → noun", 3, 4}, {"determiner → noun", 5, 6},
-          {"subject finder", 2, 1}, {"verb → object", 2, 4}}},
+         {{D, "The>teacher"}, {D, "the@2>students"}, {D, "a>test"}, {B, "gave>teacher"}, {F, "gave>students"},
+          {S, "gave>teacher"}}},
         {"Every student loves the new library",
-         {{"determiner → noun", 0, 1}, {"determiner → noun", 3, 5}, {"subject finder", 2, 1},
-          {"adjective → noun", 4, 5}, {"verb → object", 2, 5}}},
+         {{D, "Every>student"}, {D, "the>library"}, {A, "new>library"}, {B, "loves>student"}, {F, "loves>library"},
+          {S, "loves>student"}, {O, "loves>library"}}},
         {"The quick brown fox jumps over the lazy dog",
-         {{"determiner → noun", 0, 3}, {"determiner → noun", 6, 8}, {"subject finder", 4, 3},
-          {"adjective → noun", 1, 3}, {"adjective → noun", 2, 3}, {"adjective → noun", 7, 8}}},
+         {{D, "The>fox"}, {D, "the@2>dog"}, {A, "quick>fox"}, {A, "brown>fox"}, {A, "lazy>dog"}, {B, "jumps>fox"},
+          {S, "jumps>fox"}}},
         {"She opened the heavy door",
-         {{"determiner → noun", 2, 4}, {"subject finder", 1, 0}, {"adjective → noun", 3, 4}, {"verb → object", 1, 4}}},
-        {"The baby slept", {{"determiner → noun", 0, 1}, {"subject finder", 2, 1}}},
+         {{D, "the>door"}, {A, "heavy>door"}, {B, "opened>She"}, {F, "opened>door"}, {S, "opened>She"},
+          {O, "opened>door"}}},
+        {"The baby slept", {{D, "The>baby"}, {B, "slept>baby"}, {S, "slept>baby"}}},
         {"Two cats watched a tiny mouse",
-         {{"determiner → noun", 3, 5}, {"subject finder", 2, 1}, {"adjective → noun", 4, 5}, {"verb → object", 2, 5}}},
+         {{D, "a>mouse"}, {A, "tiny>mouse"}, {B, "watched>cats"}, {F, "watched>mouse"}, {S, "watched>cats"},
+          {O, "watched>mouse"}}},
+        // Attractors: a prepositional phrase or a relative clause between the subject and its verb.
+        {"The keys to the cabinet are on the table",
+         {{D, "The>keys"}, {D, "the@2>cabinet"}, {D, "the@3>table"}, {B, "are>cabinet"}, {S, "are>keys"}}},
+        {"The dog that the cat chased barked",
+         {{D, "The>dog"}, {D, "the@2>cat"}, {B, "chased>cat"}, {B, "barked>cat"}, {S, "chased>cat"},
+          {S, "barked>dog"}, {O, "chased>dog"}}},
+        {"The dog that chased the cat barked",
+         {{D, "The>dog"}, {D, "the@2>cat"}, {B, "chased>dog"}, {F, "chased>cat"}, {B, "barked>cat"},
+          {S, "chased>dog"}, {S, "barked>dog"}, {O, "chased>cat"}}},
+        {"The label on the bottles says poison",
+         {{D, "The>label"}, {D, "the@2>bottles"}, {B, "says>bottles"}, {F, "says>poison"}, {S, "says>label"},
+          {O, "says>poison"}}},
+        {"The man who lives next door plays the piano",
+         {{D, "The>man"}, {D, "the@2>piano"}, {B, "lives>who"}, {B, "plays>door"}, {F, "plays>piano"},
+          {S, "lives>man"}, {S, "plays>man"}, {O, "plays>piano"}}},
+        {"The book that I read was good",
+         {{D, "The>book"}, {B, "read>I"}, {B, "was>I"}, {S, "read>I"}, {S, "was>book"}, {O, "read>book"}}},
+        {"The students in the back of the room asked questions",
+         {{D, "The>students"}, {D, "the@2>back", "the lexicon reads 'back' as an adverb"}, {D, "the@3>room"}, {B, "asked>room"}, {F, "asked>questions"},
+          {S, "asked>students"}, {O, "asked>questions"}}},
+        {"The girl with the red hat sings", {{D, "The>girl"}, {D, "the@2>hat"}, {A, "red>hat"}, {B, "sings>hat"},
+                                              {S, "sings>girl"}}},
+        // Verbs without an object, or with the object far away.
+        {"Yesterday the old farmer finally sold his cows",
+         {{D, "the>farmer"}, {D, "his>cows"}, {A, "old>farmer"}, {B, "sold>farmer"}, {F, "sold>cows"},
+          {S, "sold>farmer"}, {O, "sold>cows"}}},
+        {"He asked", {{B, "asked>He"}, {F, "asked>He"}, {S, "asked>He"}}},
+        {"Birds sing", {{B, "sing>Birds"}, {F, "sing>Birds"}, {S, "sing>Birds"}}},
+        {"The wind blew and the trees shook",
+         {{D, "The>wind"}, {D, "the@2>trees"}, {B, "blew>wind"}, {B, "shook>trees"}, {F, "blew>trees"},
+          {S, "blew>wind"}, {S, "shook>trees"}}},
+        {"We ate pizza",
+         {{B, "ate>We"}, {F, "ate>pizza"}, {S, "ate>We"}, {O, "ate>pizza"}}},
+        {"They built a very tall tower", {{D, "a>tower"}, {A, "tall>tower"}, {B, "built>They"}, {F, "built>They"},
+                                           {S, "built>They"}, {O, "built>tower"}}},
+        // Repeated words.
+        {"The dog saw the other dog",
+         {{D, "The>dog"}, {D, "the@2>dog@2"}, {A, "other>dog@2"}, {B, "saw>dog"}, {F, "saw>dog@2"},
+          {S, "saw>dog"}, {O, "saw>dog@2"}}},
+        {"The cat and the cat played with the cat",
+         {{D, "The>cat"}, {D, "the@2>cat@2"}, {D, "the@3>cat@3"}, {B, "played>cat@2"}}},
+        {"A big dog met a small dog in a big park",
+         {{D, "A>dog"}, {D, "a@2>dog@2"}, {D, "a@3>park"}, {A, "big>dog"}, {A, "small>dog@2"}, {A, "big@2>park"},
+          {B, "met>dog"}, {F, "met>dog@2"}, {S, "met>dog"}, {O, "met>dog@2"}}},
+        // Unknown words: classes by rule, ids by hash.
+        {"The zorblax gleeped a wug", {{D, "The>zorblax"}, {D, "a>wug"}, {B, "gleeped>zorblax"},
+                                        {F, "gleeped>wug"}, {S, "gleeped>zorblax"}, {O, "gleeped>wug"}}},
+        {"Zanzibar exports cloves", {{B, "exports>Zanzibar"}, {F, "exports>cloves"}, {S, "exports>Zanzibar"},
+                                      {O, "exports>cloves"}}},
+        {"My grandmother knitted a woolly scarf",
+         {{D, "My>grandmother"}, {D, "a>scarf"}, {B, "knitted>grandmother"}, {F, "knitted>scarf"},
+          {S, "knitted>grandmother"}, {O, "knitted>scarf"}}},
+        // Punctuation.
+        {"Look, the cat is here!", {{D, "the>cat"}, {B, "is>cat"}, {S, "is>cat"}}},
+        {"The cat, a very old animal, slept.",
+         {{D, "The>cat"}, {D, "a>animal"}, {A, "old>animal"}, {B, "slept>animal"}, {S, "slept>cat"}}},
+        {"\"Run!\" she shouted to the boy.", {{D, "the>boy"}, {B, "shouted>she"}, {F, "shouted>boy"},
+                                               {S, "shouted>she"}}},
+        {"Tom, Anna and Ben bought bread, milk and eggs.",
+         {{B, "bought>Ben"}, {F, "bought>bread"}, {O, "bought>bread"}}},
+        // Determiners and adjectives with the noun further away.
+        {"The big old red bus stopped", {{D, "The>bus"}, {A, "big>bus"}, {A, "old>bus"}, {A, "red>bus"},
+                                          {B, "stopped>bus"}, {S, "stopped>bus"}}},
+        {"He gave the man the old red book",
+         {{D, "the>man"}, {D, "the@2>book"}, {A, "old>book"}, {A, "red>book"}, {B, "gave>He"}, {F, "gave>man"},
+          {S, "gave>He"}}},
+        {"This house has a beautiful garden", {{D, "This>house"}, {D, "a>garden"}, {A, "beautiful>garden"},
+                                                {B, "has>house"}, {F, "has>garden"}, {S, "has>house"},
+                                                {O, "has>garden"}}},
+        {"Some people like cold weather",
+         {{D, "Some>people"}, {A, "cold>weather"}, {B, "like>people"}, {F, "like>weather", "the lexicon reads 'like' as a preposition"}, {S, "like>people"},
+          {O, "like>weather"}}},
+        // Long sentences.
+        {"When the sun rose over the quiet village, the baker opened his small shop and the first customers "
+         "bought warm bread.",
+         {{D, "the>sun"}, {D, "the@2>village"}, {D, "the@3>baker"}, {D, "his>shop"}, {D, "the@4>customers"},
+          {A, "quiet>village"}, {A, "small>shop"}, {A, "warm>bread"}, {B, "rose>sun"}, {B, "opened>baker"},
+          {B, "bought>customers"}, {F, "opened>shop"}, {F, "bought>bread"}, {S, "rose>sun"}, {S, "opened>baker"},
+          {S, "bought>customers"}, {O, "opened>shop"}, {O, "bought>bread"}}},
+        {"After the long meeting in the office, the tired manager with the blue tie wrote a short letter to "
+         "the board.",
+         {{D, "the>meeting"}, {D, "the@2>office"}, {D, "the@3>manager"}, {D, "the@4>tie"}, {D, "a>letter"},
+          {D, "the@5>board"}, {A, "long>meeting"}, {A, "tired>manager"}, {A, "blue>tie"}, {A, "short>letter"},
+          {B, "wrote>tie"}, {F, "wrote>letter"}, {S, "wrote>manager"}, {O, "wrote>letter"}}},
     };
     return all;
 }
@@ -63,6 +165,17 @@ std::pair<int, int> headNamed(const ModelConfig& config, const QString& name) {
     return {0, 0};
 }
 
+// The token index of "word" or "word@n" (the n-th occurrence, ignoring case) in a trace.
+int tokenIndex(const AttentionTrace& trace, const QString& spec) {
+    const auto parts = spec.split(u'@');
+    int wanted = parts.size() > 1 ? parts[1].toInt() : 1;
+    for (int i = 0; i < trace.tokenCount(); ++i)
+        if (trace.tokens[static_cast<size_t>(i)].text.compare(parts[0], Qt::CaseInsensitive) == 0 && --wanted == 0)
+            return i;
+    ADD_FAILURE() << "no token " << spec.toStdString() << " in '" << trace.text.toStdString() << "'";
+    return 0;
+}
+
 int argmaxOfRow(const Matrix& weights, int row) {
     Eigen::Index col = 0;
     weights.row(row).maxCoeff(&col);
@@ -72,6 +185,12 @@ int argmaxOfRow(const Matrix& weights, int row) {
 const TeachingModel& model() {
     static const TeachingModel m;
     return m;
+}
+
+TracePtr traceOf(int tokens) {
+    QString text;
+    for (int i = 0; i < tokens; ++i) text += QStringLiteral("w%1 ").arg(i % 7);
+    return traceText(model(), text, {});
 }
 } // namespace
 
@@ -90,29 +209,124 @@ TEST(TeachingModel, IsSmallAndNamesEveryHead) {
 }
 
 TEST(TeachingModel, RolesHoldOnHandAnnotatedSentences) {
+    EXPECT_GE(sentences().size(), 40u);
     std::map<std::string, std::pair<int, int>> held; // role → (held, total)
+    std::map<std::string, std::pair<int, int>> agrees; // "B = subject" → (agree, total)
     for (const Annotated& s : sentences()) {
         const TracePtr trace = traceText(model(), QString::fromUtf8(s.text), {});
         for (const Link& link : s.links) {
+            const auto ends = QString::fromUtf8(link.link).split(u'>');
+            ASSERT_EQ(ends.size(), 2) << link.link;
+            const int query = tokenIndex(*trace, ends[0]), key = tokenIndex(*trace, ends[1]);
+            const std::string role = link.role;
+            if (role == S || role == O) {
+                // Grammar, compared with the head that comes closest; reported, not promised.
+                const char* head = role == S ? B : F;
+                const auto [l, h] = headNamed(trace->config, QString::fromUtf8(head));
+                auto& [ok, total] = agrees[std::string(head) + " = " + role];
+                ++total;
+                ok += argmaxOfRow(trace->head(l, h)->weights, query) == key;
+                continue;
+            }
             const auto [l, h] = headNamed(trace->config, QString::fromUtf8(link.role));
-            const int got = argmaxOfRow(trace->head(l, h)->weights, link.query);
-            auto& [ok, total] = held[link.role];
+            const int got = argmaxOfRow(trace->head(l, h)->weights, query);
+            auto& [ok, total] = held[role];
             ++total;
-            ok += got == link.key;
-            EXPECT_EQ(got, link.key) << link.role << " in '" << s.text << "': query "
-                                     << trace->tokens[link.query].text.toStdString() << " chose "
-                                     << trace->tokens[got].text.toStdString();
+            ok += got == key;
+            if (link.knownMiss) {
+                EXPECT_NE(got, key) << link.link << " was a known miss (" << link.knownMiss << "): update the test";
+                continue;
+            }
+            EXPECT_EQ(got, key) << link.role << " in '" << s.text << "': query " << ends[0].toStdString()
+                                << " chose " << trace->tokens[static_cast<size_t>(got)].text.toStdString();
         }
-        // Previous token: every token after the first.
+        // Previous token: every token after the first. Same word: every token, on all its spellings.
         const auto [pl, ph] = headNamed(trace->config, QStringLiteral("previous token"));
-        auto& [ok, total] = held["previous token"];
-        for (int i = 1; i < trace->tokenCount(); ++i, ++total) {
-            ok += argmaxOfRow(trace->head(pl, ph)->weights, i) == i - 1;
-            EXPECT_EQ(argmaxOfRow(trace->head(pl, ph)->weights, i), i - 1) << s.text << " token " << i;
+        const auto [wl, wh] = headNamed(trace->config, QStringLiteral("same word"));
+        const Matrix previous = trace->head(pl, ph)->weights, same = trace->head(wl, wh)->weights;
+        for (int i = 0; i < trace->tokenCount(); ++i) {
+            if (i > 0) {
+                auto& [ok, total] = held["previous token"];
+                ++total;
+                ok += argmaxOfRow(previous, i) == i - 1;
+                EXPECT_EQ(argmaxOfRow(previous, i), i - 1) << s.text << " token " << i;
+            }
+            const QString word = trace->tokens[static_cast<size_t>(i)].text.toLower();
+            float onSame = 0.0f;
+            for (int j = 0; j < trace->tokenCount(); ++j)
+                if (trace->tokens[static_cast<size_t>(j)].text.toLower() == word) onSame += same(i, j);
+            auto& [ok, total] = held["same word"];
+            ++total;
+            ok += onSame > 0.9f;
+            EXPECT_GT(onSame, 0.9f) << s.text << ": '" << word.toStdString() << "' spreads to other words";
         }
     }
     for (const auto& [role, counts] : held)
-        std::printf("role %-20s holds on %d of %d links\n", role.c_str(), counts.first, counts.second);
+        std::printf("role %-22s holds on %3d of %3d links\n", role.c_str(), counts.first, counts.second);
+    for (const auto& [what, counts] : agrees)
+        std::printf("lesson %-30s %3d of %3d\n", what.c_str(), counts.first, counts.second);
+}
+
+TEST(TeachingModel, PreviousTokenHasOneDiagonalAtEveryLength) {
+    // At every length up to the context, every query's largest weight is on the token before it, and
+    // no key four or more places from it gets more than 0.05 (no ghost diagonals).
+    const auto [l, h] = headNamed(model().config(), QStringLiteral("previous token"));
+    for (int n : {2, 30, 60, 200, model().config().contextLength}) {
+        const Matrix w = traceOf(n)->head(l, h)->weights;
+        for (int i = 0; i < n; ++i) {
+            const int expected = std::max(i - 1, 0);
+            EXPECT_EQ(argmaxOfRow(w, i), expected) << n << " tokens, query " << i;
+            for (int j = 0; j < n; ++j)
+                if (std::abs(j - expected) >= 4) {
+                    ASSERT_LE(w(i, j), 0.05f) << n << " tokens, " << i << " → " << j;
+                }
+        }
+        EXPECT_GT(w(n - 1, n - 2), 0.9f);
+    }
+}
+
+TEST(TeachingModel, FirstTokenHoldsAtEveryLength) {
+    const auto [l, h] = headNamed(model().config(), QStringLiteral("first token"));
+    const int n = model().config().contextLength;
+    const Matrix w = traceOf(n)->head(l, h)->weights;
+    for (int i = 0; i < n; ++i) {
+        EXPECT_EQ(argmaxOfRow(w, i), 0);
+        for (int j = 4; j < n; ++j) ASSERT_LE(w(i, j), 0.05f) << i << " → " << j;
+    }
+}
+
+TEST(TeachingModel, LinkHeadsLookNoFartherThanTheirReachAtAnyLength) {
+    // A link head's position term has one peak too: in a long text of nouns and verbs alternating, each
+    // verb's largest weight is a neighbour, and no key four or more places away gets more than 0.05.
+    QString text;
+    for (int i = 0; i < model().config().contextLength / 2; ++i) text += QStringLiteral("dogs bark ");
+    const TracePtr trace = traceText(model(), text, {});
+    for (const char* name : {B, F}) {
+        const auto [l, h] = headNamed(trace->config, QString::fromUtf8(name));
+        const Matrix w = trace->head(l, h)->weights;
+        for (int i = 1; i < trace->tokenCount() - 1; i += 2) {
+            const int expected = std::string(name) == B ? i - 1 : i + 1;
+            EXPECT_EQ(argmaxOfRow(w, i), expected) << name << " query " << i;
+            for (int j = 0; j < trace->tokenCount(); ++j)
+                if (std::abs(j - expected) >= 4) {
+                    ASSERT_LE(w(i, j), 0.05f) << name << " " << i << " → " << j;
+                }
+        }
+    }
+}
+
+TEST(TeachingModel, EveryDistinctWordHasItsOwnId) {
+    const TokenList a = model().tokenizer().encode(QStringLiteral("The keys to the cabinet are zorblax"));
+    const TokenList b = model().tokenizer().encode(QStringLiteral("zorblax cabinet KEYS"));
+    EXPECT_EQ(a[0].id, a[3].id) << "The and the";
+    EXPECT_NE(a[1].id, a[4].id) << "keys and cabinet (neither is in the lexicon)";
+    EXPECT_NE(a[4].id, a[6].id);
+    EXPECT_EQ(a[6].id, b[0].id) << "same word, same id across texts";
+    EXPECT_EQ(a[4].id, b[1].id);
+    EXPECT_EQ(a[1].id, b[2].id);
+    for (const Token& t : a) EXPECT_LT(t.id, model().config().vocabSize);
+    const Matrix x = model().embed(a);
+    EXPECT_GT((x.row(1) - x.row(4)).norm(), 0.1f) << "keys and cabinet have different identity vectors";
 }
 
 TEST(TeachingModel, TheCatSatOnTheMat) {
