@@ -8,9 +8,10 @@ Needs Debian's python3 with torch and the fast BLAS it should use:
     /usr/bin/python3 bench/forward_bench.py --family gpt2  --build BUILD     # GPT-2 small, F32, ~500 MB
     /usr/bin/python3 bench/forward_bench.py --family llama --build BUILD     # Llama 3.2 1B, BF16, ~2.5 GB
     /usr/bin/python3 bench/forward_bench.py --family llama --shape qwen3-0.6b --no-cpp   # PyTorch only
+    /usr/bin/python3 bench/forward_bench.py --family bert  --build BUILD     # bert-base, F32, ~420 MB
     /usr/bin/python3 bench/forward_bench.py --list                           # the shapes
 Writes a model folder of a real shape with random weights (config.json, model.safetensors written tensor
-by tensor, tokenizer.json of synthetic merges) to a temporary directory (deleted afterwards; --model DIR
+by tensor, tokenizer files of synthetic merges or words) to a temporary directory (deleted afterwards; --model DIR
 keeps it and reuses it on later runs), runs bench_gpt2 on it (which opens any folder loadModelFolder
 reads), then loads the weights into PyTorch as float32 and runs the same computation (keeping the same
 intermediates, at 1 and 2 intra-op threads), and prints medians, ratios (qkview / faster PyTorch: below 1
@@ -33,6 +34,8 @@ import torch
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests" / "data" / "gpt2"))
 sys.path.insert(0, str(HERE.parent / "tests" / "data" / "llama"))
+sys.path.insert(0, str(HERE.parent / "tests" / "data" / "bert"))
+import bert_reference  # noqa: E402
 import gpt2_reference  # noqa: E402
 import llama_reference  # noqa: E402
 
@@ -150,7 +153,59 @@ class Llama:
         return L * per_layer + 2 * V * C
 
 
-FAMILIES = {"gpt2": Gpt2, "llama": Llama}
+def _bert_shape(name, layers, heads, hidden, intermediate, vocab=30522, positions=512):
+    cfg = {"architectures": ["BertForMaskedLM"], "attention_probs_dropout_prob": 0.1, "hidden_act": "gelu",
+           "hidden_dropout_prob": 0.1, "hidden_size": hidden, "initializer_range": 0.02,
+           "intermediate_size": intermediate, "layer_norm_eps": 1e-12, "max_position_embeddings": positions,
+           "model_type": "bert", "num_attention_heads": heads, "num_hidden_layers": layers, "pad_token_id": 0,
+           "position_embedding_type": "absolute", "type_vocab_size": 2, "vocab_size": vocab,
+           "_name_or_path": f"random-{name}"}
+    return name, cfg
+
+
+class Bert:
+    """BERT (BertForMaskedLM, "bert." names, F32) run by tests/data/bert/bert_reference.py: bidirectional
+    attention with the whole trace, and the masked-LM head at one position (the middle token)."""
+    shapes = dict([
+        _bert_shape("bert-base", 12, 12, 768, 3072),
+        # A few seconds end to end: for trying the script itself.
+        _bert_shape("tiny", 2, 4, 64, 128, vocab=512, positions=512),
+    ])
+    default_shape = "bert-base"
+    lengths = [16, 128, 512]
+
+    @staticmethod
+    def write(folder, cfg):
+        # bert-base-uncased's special ids: [PAD] 0, [unused0-98] 1-99, [UNK] 100, [CLS] 101, [SEP] 102,
+        # [MASK] 103; then synthetic words and ##pieces up to vocab_size.
+        specials = ["[PAD]"] + [f"[unused{i}]" for i in range(99)] + ["[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+        rest = cfg["vocab_size"] - len(specials)
+        words = [("##" if i % 4 == 3 else "") + f"w{i:x}" for i in range(rest)]
+        vocab = specials + words
+        assert len(vocab) == cfg["vocab_size"] and len(set(vocab)) == len(vocab)
+        bert_reference.write_wordpiece_files(folder, vocab, max_length=cfg["max_position_embeddings"])
+        config = {k: v for k, v in cfg.items() if not k.startswith("_tokenizer")}
+        (folder / "config.json").write_text(json.dumps(config, indent=2))
+        entries = bert_reference.random_entries(cfg, seed=5, dtype=torch.float32)
+        bert_reference.write_safetensors_streamed(folder / "model.safetensors", entries, {"format": "pt"})
+
+    @staticmethod
+    def load(folder):
+        return bert_reference.read_safetensors(folder / "model.safetensors", torch.float32)
+
+    @staticmethod
+    def forward(params, cfg, ids):
+        return bert_reference.forward(params, cfg, ids, mask_positions=[len(ids) // 2], fused=True)
+
+    @staticmethod
+    def flops(cfg, T):
+        """Multiply-adds × 2: q, k, v, o and the two FFN products; q·kᵀ and weights·v in full; the masked-LM
+        head at one position (its dense layer and one row of logits)."""
+        C, L, V, I = cfg["hidden_size"], cfg["num_hidden_layers"], cfg["vocab_size"], cfg["intermediate_size"]
+        return L * (2 * T * C * (4 * C + 2 * I) + 2 * 2 * T * T * C) + 2 * C * C + 2 * V * C
+
+
+FAMILIES = {"gpt2": Gpt2, "llama": Llama, "bert": Bert}
 
 
 # --- measuring ----------------------------------------------------------------------------------------
@@ -215,20 +270,19 @@ def folder_matches(folder, cfg):
     return all(written.get(k) == v for k, v in cfg.items() if not k.startswith("_tokenizer"))
 
 
-def check_folder(folder, cfg):
+def check_folder(folder, shapes, dtype="BF16", size=2):
     """Reads the header back and checks every tensor's name, shape and dtype and the file's size."""
     path = folder / "model.safetensors"
     with open(path, "rb") as f:
         n = int.from_bytes(f.read(8), "little")
         header = json.loads(f.read(n))
     header.pop("__metadata__", None)
-    shapes = llama_reference.parameter_shapes(cfg)
     assert list(header) == list(shapes), "tensor names and order"
     end = 0
     for name, entry in header.items():
-        assert entry["dtype"] == "BF16" and tuple(entry["shape"]) == shapes[name], name
+        assert entry["dtype"] == dtype and tuple(entry["shape"]) == shapes[name], name
         begin, stop = entry["data_offsets"]
-        assert begin == end and stop - begin == 2 * torch.Size(shapes[name]).numel(), name
+        assert begin == end and stop - begin == size * torch.Size(shapes[name]).numel(), name
         end = stop
     assert path.stat().st_size == 8 + n + end, "file size"
 
@@ -238,13 +292,15 @@ def check_folder(folder, cfg):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--family", choices=FAMILIES, default="gpt2")
-    parser.add_argument("--shape", help="a shape of the family (default: gpt2-small, llama-3.2-1b); --list")
+    parser.add_argument("--shape", help="a shape of the family (default: gpt2-small, llama-3.2-1b, bert-base); "
+                                         "--list")
     parser.add_argument("--list", action="store_true", help="print the shapes and exit")
     parser.add_argument("--build", default="build/release", help="build directory holding bench/bench_gpt2")
     parser.add_argument("--binary", help="the C++ benchmark (default: BUILD/bench/bench_gpt2)")
     parser.add_argument("--no-cpp", action="store_true", help="time PyTorch only")
     parser.add_argument("--lengths", type=lambda s: [int(x) for x in s.split(",")],
-                        help="token counts, comma-separated (default: the family's; the C++ side has 16,64,256,1024)")
+                        help="token counts, comma-separated (default: the family's; the C++ side has "
+                             "16,64,256,1024)")
     parser.add_argument("--model", help="keep the model folder here and reuse it on later runs "
                                         "(default: a temporary folder, deleted)")
     args = parser.parse_args(argv)
@@ -277,7 +333,9 @@ def main(argv=None):
             seconds = timed(lambda: family.write(folder, cfg))
             print(f"  {seconds:.1f} s, peak RSS of this script so far {peak_rss_mb():.0f} MiB")
         if family is Llama:
-            check_folder(folder, cfg)
+            check_folder(folder, llama_reference.parameter_shapes(cfg))
+        elif family is Bert:
+            check_folder(folder, bert_reference.parameter_shapes(cfg), "F32", 4)
         size_mb = sum(f.stat().st_size for f in folder.glob("*.safetensors")) / 2 ** 20
         print(f"weights {size_mb:.0f} MiB")
 
@@ -295,7 +353,11 @@ def main(argv=None):
                 reused = f" (reused {append['reused_rows']:.0f} rows)" if "reused_rows" in append else ""
                 print(f"one more token after 32: {ms(append):.1f} ms median{reused}")
             print(f"peak RSS after every forward pass (traces up to {max(lengths)} tokens): {forward_peak:.0f} MiB")
-            ours = {T: ms(forward[f"BM_Gpt2Forward/{T}/iterations:1/repeats:5/real_time"]) for T in lengths}
+            runs = {T: forward.get(f"BM_Gpt2Forward/{T}/iterations:1/repeats:5/real_time") for T in lengths}
+            ours = {T: ms(run) for T, run in runs.items() if run}
+            missing = [T for T, run in runs.items() if not run]
+            if missing:  # bench_gpt2 registers 16, 64, 256 and 1024 tokens
+                print(f"{binary.name} has no BM_Gpt2Forward at {', '.join(map(str, missing))} tokens: '-' below")
 
         start = time.perf_counter()
         params = family.load(folder)
