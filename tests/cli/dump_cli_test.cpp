@@ -44,7 +44,7 @@ TEST(DumpCli, JsonParsesBackAndFollowsTheContract) {
     double rowSum = 0;
     for (const auto& w : weights[2].toArray()) rowSum += w.toDouble();
     EXPECT_NEAR(rowSum, 1.0, 1e-6);
-    EXPECT_GT(weights[2][1].toDouble(), 0.5) << "subject finder: sat → cat";
+    EXPECT_GT(weights[2][1].toDouble(), 0.5) << "verb → noun before: sat → cat";
 }
 
 TEST(DumpCli, OptionsReachTheTrace) {
@@ -69,7 +69,7 @@ TEST(DumpCli, TextFormatIsReadable) {
     const auto r = runQkview({QStringLiteral("dump"), QStringLiteral("--text"), QStringLiteral("The cat sat"),
                               QStringLiteral("--format"), QStringLiteral("text")});
     ASSERT_EQ(r.exitCode, 0);
-    EXPECT_TRUE(r.out.contains("subject finder"));
+    EXPECT_TRUE(r.out.contains("verb → noun before"));
     EXPECT_TRUE(r.out.contains("cat"));
 }
 

@@ -268,7 +268,7 @@ TEST(FigureComposer, LessonDefaultsToTheSharpestQueryAndNamesIt) {
     const TracePtr trace = catTrace();
     FigureRequest request;
     request.view = FigureView::Lesson;
-    request.head = 2; // subject finder: "sat" looks at "cat"
+    request.head = 2; // verb → noun before: "sat" looks at "cat"
     const FigureRequest r = resolvedRequest(request, *trace);
     EXPECT_EQ(r.query, 2);
     EXPECT_EQ(r.key, 1);

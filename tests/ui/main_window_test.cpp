@@ -30,7 +30,7 @@ TEST(MainWindow, StartsOnTheCatSentenceWithTheSubjectFinder) {
     Window w;
     ASSERT_TRUE(w.session().trace());
     EXPECT_EQ(w.session().trace()->tokenCount(), 6);
-    EXPECT_EQ(w.window.controls()->headBox()->currentText(), QStringLiteral("2 · subject finder"));
+    EXPECT_EQ(w.window.controls()->headBox()->currentText(), QStringLiteral("2 · verb → noun before"));
     EXPECT_EQ(w.session().selection().query, 2);
 }
 

@@ -131,7 +131,7 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
 
     Selection first;
     first.layer = 0;
-    first.head = 2; // "subject finder": sat → cat is the first thing a newcomer sees
+    first.head = 2; // "verb → noun before": sat → cat is the first thing a newcomer sees
     first.query = 2;
     first.key = 1;
     m_session->setSelection(first);
