@@ -49,6 +49,11 @@ void embeddingForward(Matrix& out, const std::vector<int>& ids, int first, const
         out.row(static_cast<Eigen::Index>(r)) += table.row(first + static_cast<Eigen::Index>(r));
 }
 
+void tokenTypeForward(Matrix& x, const std::vector<int>& types, const WeightView& table) {
+    const auto rows = table.matrix(); // (types, C)
+    for (size_t r = 0; r < types.size(); ++r) x.row(static_cast<Eigen::Index>(r)) += rows.row(types[r]);
+}
+
 void normForward(Matrix& out, const Matrix& in, const NormWeights& weights, NormKind kind, double epsilon) {
     const auto w = weights.weight.vector().array(); // (C)
     out.resize(in.rows(), in.cols());               // (R, C)
@@ -99,6 +104,16 @@ void geluForward(Matrix& x) {
     parallelFor(chunkCount(x.rows(), kRowBlock), activate, worthSharing(x.rows(), x.cols(), 16));
 }
 
+void geluErfForward(Matrix& x) {
+    constexpr float kInvSqrt2 = 0.7071067811865476f;
+    const auto activate = [&](int block) {
+        const auto [first, size] = rowBlock(block, x.rows());
+        auto v = x.middleRows(first, size).array();
+        v = 0.5f * v * (1.0f + (v * kInvSqrt2).unaryExpr([](float t) { return std::erf(t); }));
+    };
+    parallelFor(chunkCount(x.rows(), kRowBlock), activate, worthSharing(x.rows(), x.cols(), 16));
+}
+
 void swigluForward(Matrix& gate, const Matrix& up) {
     const auto activate = [&](int block) {
         const auto [first, size] = rowBlock(block, gate.rows());
@@ -119,7 +134,8 @@ void headNormForward(Matrix& x, const WeightView& weight, int heads, double epsi
         }
 }
 
-std::vector<TokenProbability> topTokensForward(const RowVector& x, const WeightView& output, int k) {
+std::vector<TokenProbability> topTokensForward(const RowVector& x, const WeightView& output, int k,
+                                               const WeightView& bias) {
     const auto embeddings = output.matrix(); // (V, C)
     const Eigen::Index V = embeddings.rows();
     Eigen::VectorXf logits(V);            // (V)
@@ -129,6 +145,7 @@ std::vector<TokenProbability> topTokensForward(const RowVector& x, const WeightV
         logits.segment(first, size).noalias() = embeddings.middleRows(first, size) * x.transpose();
     };
     parallelFor(chunkCount(V, chunk), score, worthSharing(V, embeddings.cols()));
+    if (bias) logits += bias.vector().transpose();
     // Softmax in double: only the top k are kept, but their probabilities need the whole sum.
     const double maxLogit = logits.maxCoeff();
     const double sum = (logits.cast<double>().array() - maxLogit).exp().sum();

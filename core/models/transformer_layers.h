@@ -16,6 +16,9 @@ namespace qkview {
 void embeddingForward(Matrix& out, const std::vector<int>& ids, int first, const WeightView& embedding,
                       const WeightView& positions);
 
+// In place, x (R, C) += types[types[r]]: which sentence (A or B) each token belongs to.
+void tokenTypeForward(Matrix& x, const std::vector<int>& types, const WeightView& table);
+
 // out (R, C): each row of in normalised. LayerNorm: mean 0, variance 1, then × weight + bias;
 // RMSNorm: divided by its root mean square, then × weight.
 void normForward(Matrix& out, const Matrix& in, const NormWeights& weights, NormKind kind, double epsilon);
@@ -26,6 +29,9 @@ void linearForward(Matrix& out, const Matrix& in, const LinearWeights& weights);
 
 // In place, GPT-2's tanh form: x ← ½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))).
 void geluForward(Matrix& x);
+
+// In place, the exact form: x ← ½·x·(1 + erf(x/√2)) (BERT).
+void geluErfForward(Matrix& x);
 
 // In place: gate ← silu(gate) · up = gate / (1 + e^(−gate)) · up, SwiGLU's gating.
 void swigluForward(Matrix& gate, const Matrix& up);
@@ -38,8 +44,9 @@ struct TokenProbability {
     float p = 0.0f;
 };
 
-// The k most likely next tokens for the final hidden row x (1, C), already through the final norm:
-// softmax over the logits output (V, C) · xᵀ, most likely first.
-std::vector<TokenProbability> topTokensForward(const RowVector& x, const WeightView& output, int k);
+// The k most likely tokens for a hidden row x (1, C), already through the final norm (or the masked-LM
+// head's transform): softmax over the logits output (V, C) · xᵀ (+ bias (V) when given), most likely first.
+std::vector<TokenProbability> topTokensForward(const RowVector& x, const WeightView& output, int k,
+                                               const WeightView& bias = {});
 
 } // namespace qkview

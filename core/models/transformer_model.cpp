@@ -5,6 +5,7 @@
 #include "base/memory_tuning.h"
 #include "models/transformer_layers.h"
 
+#include <algorithm>
 #include <string>
 
 namespace qkview {
@@ -42,6 +43,7 @@ TransformerModel::TransformerModel(TransformerConfig config, TransformerWeights 
     m_config.vocabSize = t.vocabSize;
     m_config.parameterCount = m_weights.storage.parameterCount;
     m_config.weightDtype = m_weights.storage.dtype;
+    m_config.bidirectional = !t.causal;
     if (t.positionKind == PositionKind::Rotary) m_config.rotaryFrequencies = rotaryFrequencies(t.rope, t.headSize);
     // headInfo stays empty: learned heads have no given names, so headName() gives "L0.H0".
 }
@@ -51,11 +53,30 @@ TransformerModel::~TransformerModel() {
     releaseFreedMemory();
 }
 
+std::vector<MaskPredictions> TransformerModel::fillMaskForward(const TokenList& tokens, const Matrix& x) const {
+    std::vector<MaskPredictions> out;
+    const std::optional<int> mask = m_tokenizer->maskId();
+    if (!mask) return out;
+    Matrix h, a; // (1, C)
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].id != *mask) continue;
+        // The masked-LM head: transform, gelu, norm, then the tied output matrix and its bias.
+        linearForward(h, x.row(static_cast<Eigen::Index>(i)), m_weights.headTransform);
+        geluErfForward(h);
+        normForward(a, h, m_weights.headNorm, m_transformer.norm, m_transformer.normEpsilon);
+        MaskPredictions& p = out.emplace_back();
+        p.position = static_cast<int>(i);
+        for (const TokenProbability& t : topTokensForward(a, m_weights.output, kPredictions, m_weights.outputBias))
+            p.predictions.push_back({m_tokenizer->decode(t.id), t.id, t.p});
+    }
+    return out;
+}
+
 TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens, const AttentionOptions& requested) const {
-    AttentionOptions options = requested;
-    options.causal = true;
-    validate(options);
     const TransformerConfig& cfg = m_transformer;
+    AttentionOptions options = requested;
+    if (cfg.causal) options.causal = true; // decoders were trained so; for encoders the mask is a what-if
+    validate(options);
     checkTokens(tokens, cfg);
 
     const PrefixCache::Reuse reuse = m_prefix.take(tokens, options);
@@ -70,15 +91,26 @@ TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens,
     rows->first = P;
     rows->layers.resize(static_cast<size_t>(cfg.layers));
     Matrix x;                                                     // (R, C) residual stream of the new rows
-    embeddingForward(x, ids, P, m_weights.tokenEmbedding, m_weights.positionEmbedding);
+    embeddingForward(x, ids, P + cfg.positionOffset, m_weights.tokenEmbedding, m_weights.positionEmbedding);
     Matrix a, y, qkv, heads, hidden, up;                          // (R, C), (R, C), (R, 3C), (R, NH·hs), (R, I), (R, I)
+    if (m_weights.tokenTypeEmbedding) {
+        std::vector<int> types = m_tokenizer->tokenTypes(tokens); // (T): sentence A or B
+        types.resize(tokens.size(), 0);
+        for (int& t : types) t = std::clamp(t, 0, cfg.tokenTypes - 1);
+        tokenTypeForward(x, std::vector<int>(types.begin() + P, types.end()), m_weights.tokenTypeEmbedding);
+    }
+    if (cfg.embeddingNorm) {
+        normForward(a, x, m_weights.embeddingNorm, cfg.norm, cfg.normEpsilon);
+        x.swap(a);
+    }
     for (int l = 0; l < cfg.layers; ++l) {
         const TransformerBlockWeights& w = m_weights.blocks[static_cast<size_t>(l)];
         LayerRows& layer = rows->layers[static_cast<size_t>(l)];
         layer.input = x;
 
         // Attention: q, k, v as the dot product sees them (normalised and rotated where the family does).
-        normForward(a, x, w.attentionNorm, cfg.norm, cfg.normEpsilon);
+        if (cfg.postNorm) a = x; // post-norm blocks read the residual stream as it is
+        else normForward(a, x, w.attentionNorm, cfg.norm, cfg.normEpsilon);
         if (w.qkv.weight) {
             linearForward(qkv, a, w.qkv);                         // (R, NH·hs + 2·NKV·hs): q | k | v
             layer.q = qkv.leftCols(qWidth);
@@ -101,18 +133,30 @@ TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens,
                            cfg.headSize, options);
         linearForward(y, heads, w.attentionOut);
         x += y; // residual
+        if (cfg.postNorm) {
+            normForward(a, x, w.attentionNorm, cfg.norm, cfg.normEpsilon);
+            x.swap(a);
+            a = x;
+        } else {
+            normForward(a, x, w.mlpNorm, cfg.norm, cfg.normEpsilon);
+        }
 
-        normForward(a, x, w.mlpNorm, cfg.norm, cfg.normEpsilon);
         linearForward(hidden, a, w.up);
         if (cfg.mlp == MlpKind::SwiGlu) {
             up.swap(hidden);
             linearForward(hidden, a, w.gate);
             swigluForward(hidden, up);
+        } else if (cfg.mlp == MlpKind::GeluErf) {
+            geluErfForward(hidden);
         } else {
             geluForward(hidden);
         }
         linearForward(y, hidden, w.down);
         x += y; // residual
+        if (cfg.postNorm) {
+            normForward(a, x, w.mlpNorm, cfg.norm, cfg.normEpsilon);
+            x.swap(a);
+        }
     }
     rows->output = x;
 
@@ -123,10 +167,14 @@ TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens,
     trace->tokens = tokens;
     trace->blocks = appendBlock(reuse.blocks, std::move(rows));
 
-    // The next token after the last one: final norm, then the output matrix.
-    normForward(a, x.bottomRows(1), m_weights.finalNorm, cfg.norm, cfg.normEpsilon); // (1, C)
-    for (const TokenProbability& t : topTokensForward(a, m_weights.output, kPredictions))
-        trace->nextTokens.push_back({m_tokenizer->decode(t.id), t.id, t.p});
+    if (cfg.causal) {
+        // The next token after the last one: final norm, then the output matrix.
+        normForward(a, x.bottomRows(1), m_weights.finalNorm, cfg.norm, cfg.normEpsilon); // (1, C)
+        for (const TokenProbability& t : topTokensForward(a, m_weights.output, kPredictions))
+            trace->nextTokens.push_back({m_tokenizer->decode(t.id), t.id, t.p});
+    } else if (cfg.maskedLmHead) {
+        trace->fillMask = fillMaskForward(tokens, x);
+    }
 
     m_prefix.store(trace, P);
     return trace;

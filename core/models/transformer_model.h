@@ -26,7 +26,9 @@ public:
     const TransformerConfig& transformerConfig() const { return m_transformer; }
 
     // Decoders are always causal (each token was trained to see only itself and earlier tokens):
-    // options.causal is ignored and the trace's options.causal is true. Scaling and temperature act
+    // options.causal is ignored and the trace's options.causal is true. Encoders (BERT) see both ways
+    // unless options.causal asks for the mask as a what-if; they fill in [MASK] tokens instead of
+    // predicting the next one. Scaling and temperature act
     // inside every head. Checks first: 1 <= T <= positions and 0 <= id < V, else Error(InvalidInput).
     // Thread-safe. The previous call's rows are reused for the token ids it shares as a prefix
     // (typing at the end computes only the new tokens); the trace equals a full recomputation.
@@ -35,6 +37,9 @@ public:
     int lastReusedRows() const { return m_prefix.lastReusedRows(); }
 
 private:
+    // For each [MASK] token, the masked-LM head's top predictions from its final row of x (T, C).
+    std::vector<MaskPredictions> fillMaskForward(const TokenList& tokens, const Matrix& x) const;
+
     TransformerConfig m_transformer;
     TransformerWeights m_weights;
     std::shared_ptr<const Tokenizer> m_tokenizer;

@@ -37,9 +37,15 @@ struct TransformerBlockWeights {
 struct TransformerWeights {
     WeightView tokenEmbedding;    // (V, C)
     WeightView positionEmbedding; // (P, C) learned positions; empty with rotary ones
+    WeightView tokenTypeEmbedding; // (types, C): BERT's sentence A / B; empty without token types
+    NormWeights embeddingNorm;     // encoders: LayerNorm of the summed embeddings
     std::vector<TransformerBlockWeights> blocks; // L
     NormWeights finalNorm;
     WeightView output;            // (V, C): the token embedding when tied, else lm_head.weight
+    // Masked-LM head (encoders): logits = output · norm(gelu(transform(x))) + outputBias.
+    LinearWeights headTransform;  // (C, C)
+    NormWeights headNorm;
+    WeightView outputBias;        // (V)
     LoadedTensors storage;        // what the views point into
 };
 

@@ -462,9 +462,49 @@ std::shared_ptr<const HfTokenizer> HfTokenizer::fromVocabTxt(const QString& voca
     return std::make_shared<const HfTokenizer>(std::move(data));
 }
 
+namespace {
+// A tokenizer.json's content for RoBERTa's vocab.json + merges.txt: what its tokenizer.json would say.
+QJsonObject robertaTokenizerJson(const QString& vocabJsonPath, const QString& mergesTxtPath) {
+    const QJsonObject vocab = tokfiles::readJsonObject(vocabJsonPath);
+    QJsonArray merges;
+    for (const tokfiles::RawMerge& m : tokfiles::parseMergesTxt(mergesTxtPath)) merges.append(m.left + u' ' + m.right);
+    QJsonArray added;
+    for (const char* special : {"<s>", "<pad>", "</s>", "<unk>", "<mask>"}) {
+        const QString content = QString::fromLatin1(special);
+        if (!vocab.contains(content)) continue;
+        added.append(QJsonObject{{QStringLiteral("id"), vocab.value(content).toInt()}, {QStringLiteral("content"), content},
+                                 {QStringLiteral("special"), true},
+                                 {QStringLiteral("lstrip"), content == u"<mask>"}}); // "a <mask>" keeps "a" apart
+    }
+    const auto idPair = [&](const char* token) {
+        return QJsonArray{QString::fromLatin1(token), vocab.value(QString::fromLatin1(token)).toInt()};
+    };
+    QJsonObject root{{QStringLiteral("model"), QJsonObject{{QStringLiteral("type"), QStringLiteral("BPE")},
+                                                           {QStringLiteral("vocab"), vocab},
+                                                           {QStringLiteral("merges"), merges}}},
+                     {QStringLiteral("added_tokens"), added},
+                     {QStringLiteral("pre_tokenizer"), QJsonObject{{QStringLiteral("type"), QStringLiteral("ByteLevel")},
+                                                                   {QStringLiteral("add_prefix_space"), false},
+                                                                   {QStringLiteral("use_regex"), true}}}};
+    if (vocab.contains(u"<s>") && vocab.contains(u"</s>"))
+        root.insert(QStringLiteral("post_processor"), QJsonObject{{QStringLiteral("type"), QStringLiteral("RobertaProcessing")},
+                                                                  {QStringLiteral("cls"), idPair("<s>")},
+                                                                  {QStringLiteral("sep"), idPair("</s>")}});
+    return root;
+}
+} // namespace
+
+std::shared_ptr<const HfTokenizer> HfTokenizer::fromVocabMerges(const QString& vocabJsonPath, const QString& mergesTxtPath,
+                                                                const QString& tokenizerConfigPath) {
+    return fromJson(robertaTokenizerJson(vocabJsonPath, mergesTxtPath), vocabJsonPath, tokenizerConfigPath);
+}
+
 std::shared_ptr<const HfTokenizer> HfTokenizer::fromFile(const QString& tokenizerJsonPath, const QString& tokenizerConfigPath) {
-    const QString& path = tokenizerJsonPath;
-    const QJsonObject root = tokfiles::readJsonObject(path);
+    return fromJson(tokfiles::readJsonObject(tokenizerJsonPath), tokenizerJsonPath, tokenizerConfigPath);
+}
+
+std::shared_ptr<const HfTokenizer> HfTokenizer::fromJson(const QJsonObject& root, const QString& path,
+                                                         const QString& tokenizerConfigPath) {
     if (!root.value(u"model").isObject()) fail(path, QStringLiteral("has no \"model\" object"));
     auto data = std::make_unique<Data>();
     readModel(*data, path, root.value(u"model").toObject());

@@ -11,6 +11,8 @@
 // piece points at the characters as typed.
 #include "tokenizers/tokenizer.h"
 
+#include <QJsonObject>
+
 #include <QString>
 
 #include <memory>
@@ -33,6 +35,11 @@ public:
     static std::shared_ptr<const HfTokenizer> fromVocabTxt(const QString& vocabTxtPath,
                                                            const QString& tokenizerConfigPath = {});
 
+    // RoBERTa's vocab.json + merges.txt (byte-level BPE, no prefix space): <s> A </s> (pairs <s> A </s></s> B
+    // </s>), with <s>, <pad>, </s>, <unk> and <mask> as special tokens where the vocabulary has them.
+    static std::shared_ptr<const HfTokenizer> fromVocabMerges(const QString& vocabJsonPath, const QString& mergesTxtPath,
+                                                              const QString& tokenizerConfigPath = {});
+
     // Tokens with ids and spans in text. Tokens the post-processor adds (BOS) have an empty span: at 0
     // when they come before the text, at its end when after.
     TokenList encode(const QString& text) const override;
@@ -46,7 +53,7 @@ public:
     std::optional<int> idOf(const QString& piece) const;
     std::optional<int> bosId() const; // BERT: [CLS], the token the template puts first
     // The mask token of fill-in-the-blank models: tokenizer_config.json's mask_token, else [MASK] or <mask>.
-    std::optional<int> maskId() const;
+    std::optional<int> maskId() const override;
     // The token that separates the two sentences of a pair: the one the post-processor's pair template puts
     // between them (BERT's [SEP], RoBERTa's </s>); none without a post-processor.
     std::optional<int> sepId() const;
@@ -55,9 +62,12 @@ public:
     // Token types (segment ids) for text typed as "first sentence [SEP] second sentence": 0 up to and
     // including the first separator (sepId()), then the second sentence's type from the pair template (1
     // for BERT, 0 for RoBERTa, whose pairs are not typed). All 0 without a separator. (tokens.size())
-    std::vector<int> tokenTypes(const TokenList& tokens) const;
+    std::vector<int> tokenTypes(const TokenList& tokens) const override;
 
-    struct Data; // defined in hf_tokenizer.cpp
+    struct Data;
+    // A tokenizer.json's content (path names it in messages).
+    static std::shared_ptr<const HfTokenizer> fromJson(const QJsonObject& root, const QString& path,
+                                                       const QString& tokenizerConfigPath);
     explicit HfTokenizer(std::unique_ptr<const Data> data);
     ~HfTokenizer() override;
 

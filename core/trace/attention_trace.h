@@ -22,6 +22,12 @@ struct Prediction {
     float p = 0.0f;
 };
 
+// A masked language model's guesses for one [MASK] token.
+struct MaskPredictions {
+    int position = 0;                    // the [MASK] token's index
+    std::vector<Prediction> predictions; // most likely first
+};
+
 using HeadPtr = std::shared_ptr<const HeadTrace>;
 
 // Recently derived heads, bounded by the bytes of their T × T matrices. Copying a trace starts an empty cache.
@@ -52,6 +58,7 @@ struct AttentionTrace {
     TokenList tokens;
     std::vector<RowBlock> blocks;       // cover positions 0..T-1 in order
     std::vector<Prediction> nextTokens; // most likely first; empty for models without a vocabulary head
+    std::vector<MaskPredictions> fillMask; // one per [MASK] token, for encoders with a masked-LM head
 
     int tokenCount() const { return static_cast<int>(tokens.size()); }
     int layerCount() const { return config.layers; }

@@ -104,15 +104,22 @@ std::shared_ptr<const Tokenizer> openTokenizer(const QDir& dir, const Transforme
         auto gpt2 = Gpt2Tokenizer::fromFiles(dir.filePath(QStringLiteral("vocab.json")), dir.filePath(QStringLiteral("merges.txt")));
         vocabSize = gpt2->vocabSize();
         tokenizer = std::move(gpt2);
-    } else if (dir.exists(QStringLiteral("tokenizer.json"))) {
-        auto hf = HfTokenizer::fromFolder(dir.absolutePath());
+    } else if (dir.exists(QStringLiteral("tokenizer.json")) || dir.exists(QStringLiteral("vocab.txt")) ||
+               (config.family == u"RoBERTa" && dir.exists(QStringLiteral("vocab.json")))) {
+        const QString tokenizerConfig = dir.exists(QStringLiteral("tokenizer_config.json"))
+                                            ? dir.filePath(QStringLiteral("tokenizer_config.json")) : QString();
+        auto hf = config.family == u"RoBERTa" && !dir.exists(QStringLiteral("tokenizer.json"))
+                      ? HfTokenizer::fromVocabMerges(dir.filePath(QStringLiteral("vocab.json")),
+                                                     dir.filePath(QStringLiteral("merges.txt")), tokenizerConfig)
+                      : HfTokenizer::fromFolder(dir.absolutePath());
         vocabSize = hf->vocabSize();
         tokenizer = std::move(hf);
     } else {
         fail(Error::Kind::InvalidModel, QStringLiteral("%1 has no tokenizer: expected tokenizer.json%2")
-                                            .arg(dir.absolutePath(), config.family == u"GPT-2"
+                                            .arg(dir.absolutePath(), config.family == u"GPT-2" || config.family == u"RoBERTa"
                                                                          ? QStringLiteral(", or vocab.json and merges.txt")
-                                                                         : QString()));
+                                                                     : !config.causal ? QStringLiteral(" or vocab.txt")
+                                                                                      : QString()));
     }
     if (vocabSize > config.vocabSize)
         fail(Error::Kind::InvalidModel, QStringLiteral("the tokenizer has %1 tokens but config.json's vocab_size is %2")

@@ -134,8 +134,12 @@ void ControlsPanel::syncFromSession() {
     const bool forced = trace && trace->options.causal && !o.causal;
     m_causal->setChecked(o.causal || forced);
     m_causal->setEnabled(!forced);
+    const bool whatIf = c.bidirectional && o.causal;
+    m_causal->setText(whatIf ? tr("Causal mask (what-if: this model reads both ways)") : tr("Causal mask (no peeking ahead)"));
     m_causal->setToolTip(forced ? tr("This model was trained to see only earlier tokens: its mask is always on")
-                                : tr("Hide keys that come after the query, as GPT-style models do"));
+                         : c.bidirectional ? tr("This model was trained to read both ways; the mask shows what it would do "
+                                                "if it could not see later tokens")
+                                           : tr("Hide keys that come after the query, as GPT-style models do"));
     m_temperature->setValue(sliderFromTemperature(o.temperature));
     m_temperatureLabel->setText(QString::number(static_cast<double>(o.temperature), 'f', 2));
     m_kind->setCurrentIndex(static_cast<int>(v.kind));

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The decoder families qkview reads, each a config parser and a weight-name table on the one transformer
-// core: GPT-2 (gpt2_family.cpp) and Llama, Mistral, Qwen2 and Qwen3 (llama_family.cpp).
+// The families qkview reads, each a config parser and a weight-name table on the one transformer core:
+// GPT-2 (gpt2_family.cpp), Llama, Mistral, Qwen2 and Qwen3 (llama_family.cpp), and the encoders BERT,
+// DistilBERT and RoBERTa (bert_family.cpp).
 #include "models/transformer_config.h"
 #include "models/transformer_weights.h"
 
@@ -25,6 +26,12 @@ TransformerConfig parseConfig(const QJsonObject& config, const QString& fileName
 std::vector<ExpectedTensor> tensors(const TransformerConfig& config, TransformerWeights& weights);
 TensorRules tensorRules(const TransformerConfig& config);
 } // namespace gpt2
+
+namespace bert { // BERT, DistilBERT and RoBERTa
+TransformerConfig parseConfig(const QJsonObject& config, const QString& modelType, const QString& fileName);
+std::vector<ExpectedTensor> tensors(const TransformerConfig& config, TransformerWeights& weights);
+TensorRules tensorRules(const TransformerConfig& config);
+} // namespace bert
 
 namespace llama { // Llama, Mistral, Qwen2 and Qwen3
 TransformerConfig parseConfig(const QJsonObject& config, const QString& modelType, const QString& fileName);
