@@ -348,15 +348,16 @@ def main(argv=None):
             load_ms = ms(load["BM_Gpt2LoadToFirstTrace/iterations:1/repeats:5/real_time"])
             print(f"load to first trace (warm): {load_ms:.0f} ms median; peak RSS {load_peak:.0f} MiB "
                   f"= file + {load_peak - size_mb:.0f} MiB")
-            append = forward.get("BM_Gpt2AppendOne/iterations:20/repeats:3/real_time")
-            if append:
-                reused = f" (reused {append['reused_rows']:.0f} rows)" if "reused_rows" in append else ""
-                print(f"one more token after 32: {ms(append):.1f} ms median{reused}")
+            for prefix in (32, 256):
+                append = forward.get(f"BM_Gpt2AppendOne/{prefix}/iterations:10/repeats:3/real_time")
+                if append:
+                    reused = f" (reused {append['reused_rows']:.0f} rows)" if "reused_rows" in append else ""
+                    print(f"one more token after {prefix}: {ms(append):.1f} ms median{reused}")
             print(f"peak RSS after every forward pass (traces up to {max(lengths)} tokens): {forward_peak:.0f} MiB")
             runs = {T: forward.get(f"BM_Gpt2Forward/{T}/iterations:1/repeats:5/real_time") for T in lengths}
             ours = {T: ms(run) for T, run in runs.items() if run}
             missing = [T for T, run in runs.items() if not run]
-            if missing:  # bench_gpt2 registers 16, 64, 256 and 1024 tokens
+            if missing:  # bench_gpt2 registers 16, 64, 128, 256, 512 and 1024 tokens
                 print(f"{binary.name} has no BM_Gpt2Forward at {', '.join(map(str, missing))} tokens: '-' below")
 
         start = time.perf_counter()

@@ -2,8 +2,8 @@
 // GPT-2 forward passes with the full trace, on a model folder named by QKVIEW_GPT2_DIR (bench/gpt2_bench.py
 // writes one of GPT-2 small's shape with random weights and runs this next to PyTorch):
 //   BM_Gpt2LoadToFirstTrace  open the folder, tokenize a sentence, first trace (run in its own process for peak RSS)
-//   BM_Gpt2Forward/T         a full forward pass of T tokens (the prefix cache defeated)
-//   BM_Gpt2AppendOne         one more token at the end of 32 (the prefix cache at work)
+//   BM_Gpt2Forward/T         a full forward pass of T tokens (the prefix cache defeated); T = 16 … 1024
+//   BM_Gpt2AppendOne/P       one more token at the end of P = 32 or 256 (the prefix cache at work)
 // Every benchmark reports peak_rss_mb, the process's peak resident memory so far.
 #include "models/transformer_model.h"
 #include "weights/model_folder.h"
@@ -66,13 +66,13 @@ void BM_Gpt2Forward(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(model->forward(QString(), tokens[call++ % 2], {}));
     state.counters["peak_rss_mb"] = peakRssMb();
 }
-BENCHMARK(BM_Gpt2Forward)->Arg(16)->Arg(64)->Arg(256)->Arg(1024)->Unit(benchmark::kMillisecond)->Iterations(1)
+BENCHMARK(BM_Gpt2Forward)->Arg(16)->Arg(64)->Arg(128)->Arg(256)->Arg(512)->Arg(1024)->Unit(benchmark::kMillisecond)->Iterations(1)
     ->Repetitions(5)->UseRealTime();
 
 void BM_Gpt2AppendOne(benchmark::State& state) {
     const qkview::Model* model = sharedModel(state);
     if (!model) return;
-    const qkview::TokenList longer = randomTokens(33, model->config().vocabSize, 3);
+    const qkview::TokenList longer = randomTokens(static_cast<int>(state.range(0)) + 1, model->config().vocabSize, 3);
     const qkview::TokenList sentence(longer.begin(), longer.end() - 1);
     for (auto _ : state) {
         state.PauseTiming();
@@ -83,7 +83,7 @@ void BM_Gpt2AppendOne(benchmark::State& state) {
     state.counters["reused_rows"] = static_cast<const qkview::TransformerModel*>(model)->lastReusedRows();
     state.counters["peak_rss_mb"] = peakRssMb();
 }
-BENCHMARK(BM_Gpt2AppendOne)->Unit(benchmark::kMillisecond)->Iterations(20)->Repetitions(3)->UseRealTime();
+BENCHMARK(BM_Gpt2AppendOne)->Arg(32)->Arg(256)->Unit(benchmark::kMillisecond)->Iterations(10)->Repetitions(3)->UseRealTime();
 
 } // namespace
 

@@ -27,21 +27,30 @@ double logitFactor(int headSize, const AttentionOptions& options) {
 Matrix softmaxRows(const Matrix& scores, double factor, bool causal, int keyOffset) {
     const Eigen::Index rows = scores.rows(), cols = scores.cols();
     Matrix weights = Matrix::Zero(rows, cols); // (Tq, Tk)
-    Eigen::ArrayXd logits(cols);               // one row, in double so huge factors cannot overflow
+    Eigen::ArrayXd logits(cols);               // one row in double, where float would overflow
+    const auto f = static_cast<float>(factor);
     for (Eigen::Index i = 0; i < rows; ++i) {
         const Eigen::Index visible = causal ? std::clamp<Eigen::Index>(i + keyOffset + 1, 0, cols) : cols;
         if (visible == 0) continue;
+        const auto scoresRow = scores.row(i).head(visible).array();
+        // Pass 1: the row's maximum, so exp never overflows (factor > 0, so the largest score gives the largest logit).
+        const float maxScore = scoresRow.maxCoeff();
+        if (std::isfinite(f) && std::isfinite(maxScore * f)) {
+            // Pass 2: exponentials relative to the maximum, in float (8 or 16 at a time); pass 3: normalise,
+            // summing in double.
+            const Eigen::ArrayXf shifted = ((scoresRow - maxScore) * f).exp().transpose();
+            weights.row(i).head(visible) = (shifted.cast<double>() / shifted.cast<double>().sum()).cast<float>().transpose();
+            continue;
+        }
+        // A factor too large for float (a temperature near 0): the same passes in double, and where even
+        // double overflows, the one-hot limit: the weight is shared among the entries equal to the maximum.
         auto row = logits.head(visible);
-        // Pass 1: logits and their maximum, so exp never overflows.
-        row = scores.row(i).head(visible).cast<double>().transpose().array() * factor;
+        row = scoresRow.cast<double>().transpose() * factor;
         const double maxLogit = row.maxCoeff();
-        // Pass 2: exponentials relative to the maximum (vectorised). An infinite maximum (the factor
-        // overflowed) has the one-hot limit: the weight is shared among the entries equal to it.
         if (std::isinf(maxLogit))
             row = (row == maxLogit).cast<double>();
         else
             row = (row - maxLogit).exp();
-        // Pass 3: normalise.
         weights.row(i).head(visible) = (row / row.sum()).cast<float>().transpose();
     }
     return weights;

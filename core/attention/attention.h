@@ -34,8 +34,9 @@ struct HeadTrace {
     Matrix output;        // (T, hs) weights · v
 };
 
-// Row-wise softmax of logits * factor in double precision; stable for any finite input
-// and for factors that overflow (the limit, one-hot on the row's maximum, is returned).
+// Row-wise softmax of logits * factor (factor > 0), relative to each row's maximum: exponentials in float,
+// sums in double; in double where float would overflow; stable for any finite input and for factors that
+// overflow even double (the limit, one-hot on the row's maximum, is returned).
 // With causal, entry (i, j) for j > i + keyOffset is masked to exactly 0.
 Matrix softmaxRows(const Matrix& scores, double factor, bool causal, int keyOffset = 0);
 

@@ -123,13 +123,22 @@ void writeTraceJson(QIODevice& device, const AttentionTrace& trace, const TraceS
         out += "]}";
     }
     out += ']';
+    const auto prediction = [](QByteArray& o, const Prediction& p) {
+        o += "{\"text\":";
+        appendString(o, p.text);
+        o += ",\"id\":" + QByteArray::number(p.id) + ",\"p\":";
+        appendNumber(o, p.p);
+        o += '}';
+    };
     if (!trace.nextTokens.empty()) {
         out += ",\"next_tokens\":";
-        out += joined(trace.nextTokens, [](QByteArray& o, const Prediction& p) {
-            o += "{\"text\":";
-            appendString(o, p.text);
-            o += ",\"id\":" + QByteArray::number(p.id) + ",\"p\":";
-            appendNumber(o, p.p);
+        out += joined(trace.nextTokens, prediction);
+    }
+    if (c.fillsMasks) {
+        out += ",\"fill_mask\":";
+        out += joined(trace.fillMask, [&](QByteArray& o, const MaskPredictions& m) {
+            o += "{\"position\":" + QByteArray::number(m.position) + ",\"predictions\":";
+            o += joined(m.predictions, prediction);
             o += '}';
         });
     }

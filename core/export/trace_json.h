@@ -2,7 +2,8 @@
 #pragma once
 // Trace → data. The JSON shape is a contract read by scripts and tests:
 // {"model": {...}, "options": {...}, "tokens": [...], "layers": [{"heads": [{"name", "q", "k", "v",
-//  "scores", "scaled_scores", "weights", "output"}]}], "next_tokens": [...] (models with a vocabulary head)}
+//  "scores", "scaled_scores", "weights", "output"}]}], "next_tokens": [...] (decoders with a vocabulary head),
+//  "fill_mask": [{"position", "predictions": [{"text", "id", "p"}]}] (encoders with a masked-LM head)}
 #include "trace/attention_trace.h"
 
 #include <QByteArray>

@@ -44,6 +44,7 @@ TransformerModel::TransformerModel(TransformerConfig config, TransformerWeights 
     m_config.parameterCount = m_weights.storage.parameterCount;
     m_config.weightDtype = m_weights.storage.dtype;
     m_config.bidirectional = !t.causal;
+    m_config.fillsMasks = !t.causal && t.maskedLmHead;
     if (t.positionKind == PositionKind::Rotary) m_config.rotaryFrequencies = rotaryFrequencies(t.rope, t.headSize);
     // headInfo stays empty: learned heads have no given names, so headName() gives "L0.H0".
 }

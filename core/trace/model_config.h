@@ -16,6 +16,7 @@ struct ModelConfig {
     QString name;
     QString family;        // "GPT-2", "Llama", ...; empty for the built-in teaching model
     QString weightDtype;   // as stored: "F32", "F16", "BF16"; empty when the weights are not from a file
+    bool fillsMasks = false;    // has a masked-LM head: traces carry fillMask predictions
     bool bidirectional = false; // an encoder (BERT): trained to read both ways, so a causal mask is a what-if
     std::vector<double> rotaryFrequencies; // (hs/2) when q and k are turned by position before the dot product
     int layers = 0;        // L

@@ -18,6 +18,10 @@ public:
     const uchar* data() const { return m_data; }
     qint64 size() const { return m_size; }
     const QString& path() const { return m_path; }
+    // Tells the kernel the bytes [offset, offset + size) are done with: their pages leave this process's
+    // resident memory (they stay in the page cache, and a later read maps them again). After a tensor has
+    // been converted to float32, this keeps a half-precision file from counting twice in memory.
+    void release(qint64 offset, qint64 size) const;
 
 private:
     QString m_path;

@@ -269,6 +269,7 @@ void SafetensorsFile::read(const TensorInfo& tensor, float* destination) const {
                                                    " has dtype " + dtypeName(tensor.dtype) +
                                                    ", which qkview does not read (expected F32, F16 or BF16)");
     convertToFloat(tensor.dtype, bytesOf(tensor), tensor.elementCount(), destination);
+    m_file.release(m_layout.dataOffset + tensor.begin, tensor.end - tensor.begin); // converted: the stored bytes are done with
 }
 
 const float* SafetensorsFile::mappedFloats(const TensorInfo& tensor) const {

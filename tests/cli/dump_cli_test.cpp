@@ -111,3 +111,46 @@ INSTANTIATE_TEST_SUITE_P(
         std::replace(name.begin(), name.end(), ' ', '_');
         return name;
     });
+
+TEST(DumpCli, EncodersFillInTheirMasks) {
+    const auto r = runQkview({QStringLiteral("dump"), QStringLiteral("--model"),
+                              QStringLiteral(QKVIEW_TEST_DATA "/bert/bert_prefixed_f32"), QStringLiteral("--text"),
+                              QStringLiteral("the cat sat on the [MASK] ."), QStringLiteral("--layer"), QStringLiteral("0"),
+                              QStringLiteral("--head"), QStringLiteral("0")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+    const QJsonArray tokens = root[u"tokens"].toArray();
+    ASSERT_GE(tokens.size(), 3);
+    EXPECT_EQ(tokens.first()[u"text"].toString(), QStringLiteral("[CLS]"));
+    EXPECT_EQ(tokens.last()[u"text"].toString(), QStringLiteral("[SEP]"));
+    const QJsonArray fill = root[u"fill_mask"].toArray();
+    ASSERT_EQ(fill.size(), 1);
+    EXPECT_EQ(tokens[fill[0][u"position"].toInt()][u"text"].toString(), QStringLiteral("[MASK]"));
+    const QJsonArray predictions = fill[0][u"predictions"].toArray();
+    ASSERT_EQ(predictions.size(), 10);
+    EXPECT_GT(predictions[0][u"p"].toDouble(), predictions[9][u"p"].toDouble());
+    EXPECT_FALSE(root.contains(u"next_tokens")) << "an encoder predicts no next token";
+}
+
+TEST(DumpCli, DecoderFamiliesTraceAndPredict) {
+    for (const char* folder : {"llama/llama3_gqa_bf16", "llama/qwen3_qknorm_bf16", "gpt2/tiny_prefixed_f32"}) {
+        SCOPED_TRACE(folder);
+        const auto r = runQkview({QStringLiteral("dump"), QStringLiteral("--model"),
+                                  QStringLiteral(QKVIEW_TEST_DATA "/") + QLatin1StringView(folder), QStringLiteral("--text"),
+                                  QStringLiteral("the cat sat"), QStringLiteral("--layer"), QStringLiteral("1")});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+        EXPECT_EQ(root[u"next_tokens"].toArray().size(), 10);
+        EXPECT_FALSE(root.contains(u"fill_mask"));
+    }
+}
+
+TEST(DumpCli, TextBeyondTheContextIsCutWithANotice) {
+    QString text;
+    for (int i = 0; i < 300; ++i) text += QStringLiteral("cat ");
+    const auto r = runQkview({QStringLiteral("dump"), QStringLiteral("--text"), text, QStringLiteral("--layer"),
+                              QStringLiteral("0"), QStringLiteral("--head"), QStringLiteral("0")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("300 tokens")) << r.err.toStdString();
+    EXPECT_EQ(QJsonDocument::fromJson(r.out).object()[u"tokens"].toArray().size(), 256);
+}
