@@ -120,6 +120,13 @@ void drawLabels(QPainter& p, const HeadGridScene& s, const HeadGridGeometry& g, 
 } // namespace
 
 HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const FigureStyle& style, int layer, int head) {
+    HeadGridScene s = headGridData(trace, kind, layer, head);
+    colorThumbnails(s, style);
+    return s;
+}
+
+HeadGridScene headGridData(const AttentionTrace& trace, MatrixKind kind, int layer, int head,
+                           const std::function<bool()>& stop) {
     HeadGridScene s;
     s.layers = trace.layerCount();
     s.heads = trace.headCount();
@@ -128,10 +135,10 @@ HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const 
     s.selectedHead = head;
     for (int l = 0; l < s.layers; ++l)
         for (int h = 0; h < s.heads; ++h) {
+            if (stop && stop()) return s;
             s.matrices.push_back(thumbnailData(trace, l, h, kind));
             s.headNames << trace.config.headName(l, h);
         }
-    colorThumbnails(s, style);
     return s;
 }
 

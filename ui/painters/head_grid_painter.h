@@ -9,6 +9,7 @@
 
 #include <QImage>
 
+#include <functional>
 #include <vector>
 
 class QPainter;
@@ -30,6 +31,10 @@ inline constexpr int kHeadGridCells = 64;
 
 // The matrices of every head (weights max-pooled beyond kHeadGridCells tokens) with their thumbnails.
 HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const FigureStyle& style, int layer, int head);
+// The same without colouring the thumbnails (safe on any thread); stops early, returning an incomplete scene,
+// when stop() turns true between heads.
+HeadGridScene headGridData(const AttentionTrace& trace, MatrixKind kind, int layer, int head,
+                           const std::function<bool()>& stop = {});
 // Recolours the thumbnails (after a colour map or palette change).
 void colorThumbnails(HeadGridScene& scene, const FigureStyle& style);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "session/session.h"
 
+#include "session/selection_follow.h"
+
 namespace qkview::ui {
 
 Session::Session(ModelPtr model, QObject* parent) : QObject(parent), m_model(std::move(model)) {
@@ -79,6 +81,11 @@ void Session::finishRequest() {
 
 void Session::onReady(quint64 generation, const TracePtr& trace, int truncatedFrom) {
     if (generation == m_generation) {
+        if (m_trace && trace) {
+            // The selected tokens stay on their words when the text was edited before them.
+            m_selection.query = followToken(m_trace->tokens, m_trace->text, trace->tokens, trace->text, m_selection.query);
+            m_selection.key = followToken(m_trace->tokens, m_trace->text, trace->tokens, trace->text, m_selection.key);
+        }
         m_trace = trace;
         if (!trace) {
             setNotice(tr("Type a sentence above to see how its words attend to each other."));

@@ -8,13 +8,39 @@
 namespace qkview::ui {
 
 namespace {
-constexpr double kMinThumb = 28.0; // below this the view grows and its scroll area scrolls
+constexpr double kMinThumb = 28.0;           // below this the view grows and its scroll area scrolls
+constexpr double kBackgroundCells = 4'000'000; // L·NH·T² above which thumbnails are made off the GUI thread
 } // namespace
 
 HeadGridView::HeadGridView(Session* session, QWidget* parent) : PaintedView(session, parent) {
     setMouseTracking(true);
     setAccessibleName(tr("Head grid: every layer and head"));
     setMinimumSize(200, 150);
+    qRegisterMetaType<HeadGridScenePtr>();
+    auto* worker = new ThumbnailWorker(m_latest);
+    worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(this, &HeadGridView::requestThumbnails, worker, &ThumbnailWorker::compute, Qt::QueuedConnection);
+    connect(worker, &ThumbnailWorker::ready, this, &HeadGridView::onThumbnails, Qt::QueuedConnection);
+    m_thread.setObjectName(QStringLiteral("qkview thumbnails"));
+    m_thread.start(QThread::LowPriority);
+}
+
+HeadGridView::~HeadGridView() {
+    m_latest->fetch_add(1); // a request still running stops at its next head
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void HeadGridView::onThumbnails(quint64 generation, const HeadGridScenePtr& scene) {
+    if (generation != m_latest->load()) return;
+    m_pending = false;
+    m_scene = *scene;
+    const Selection& sel = session()->selection();
+    m_scene.selectedLayer = sel.layer;
+    m_scene.selectedHead = sel.head;
+    finishScene(style());
+    invalidate();
 }
 
 void HeadGridView::updateScene() {
@@ -30,18 +56,35 @@ void HeadGridView::updateScene() {
     const FigureStyle s = style();
     const MatrixKind kind = session()->viewOptions().kind;
     if (trace != m_sceneTrace || kind != m_sceneKind) {
-        m_scene = headGridScene(*trace, kind, s, sel.layer, sel.head);
-        ++m_builds;
-    } else if (s.colormap != m_sceneColormap || s.masked.rgb() != m_sceneMasked) {
+        m_sceneTrace = trace;
+        m_sceneKind = kind;
+        const double cells = static_cast<double>(trace->layerCount()) * trace->headCount() *
+                             static_cast<double>(trace->tokenCount()) * trace->tokenCount();
+        if (cells > kBackgroundCells) {
+            // The grid keeps showing the previous thumbnails until the new ones arrive.
+            m_pending = true;
+            Q_EMIT requestThumbnails(m_latest->fetch_add(1) + 1, trace, static_cast<int>(kind), sel.layer, sel.head);
+            m_scene.selectedLayer = sel.layer;
+            m_scene.selectedHead = sel.head;
+            return;
+        }
+        m_latest->fetch_add(1); // a background request for an older trace is no longer wanted
+        m_pending = false;
+        m_scene = headGridData(*trace, kind, sel.layer, sel.head);
+    }
+    m_scene.selectedLayer = sel.layer;
+    m_scene.selectedHead = sel.head;
+    finishScene(s);
+}
+
+void HeadGridView::finishScene(const FigureStyle& s) {
+    if (s.colormap != m_sceneColormap || s.masked.rgb() != m_sceneMasked ||
+        m_scene.thumbnails.size() != m_scene.matrices.size()) {
         colorThumbnails(m_scene, s);
         ++m_builds;
     }
-    m_sceneTrace = trace;
-    m_sceneKind = kind;
     m_sceneColormap = s.colormap;
     m_sceneMasked = s.masked.rgb();
-    m_scene.selectedLayer = sel.layer;
-    m_scene.selectedHead = sel.head;
     QPixmap probe(1, 1); // font metrics for the minimum size
     QPainter measure(&probe);
     const HeadGridGeometry g = headGridGeometry(measure, m_scene, QRectF(0, 0, 1, 1), s, kMinThumb);

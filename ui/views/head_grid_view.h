@@ -3,8 +3,12 @@
 // Every layer × head of the trace as thumbnails; hover names the head, a click selects it. Thumbnails
 // are coloured once per trace and style; a selection change only redraws the cached images.
 #include "painters/head_grid_painter.h"
+#include "session/thumbnail_worker.h"
 #include "views/painted_view.h"
 
+#include <QThread>
+
+#include <atomic>
 #include <optional>
 
 namespace qkview::ui {
@@ -13,6 +17,9 @@ class HeadGridView : public PaintedView {
     Q_OBJECT
 public:
     explicit HeadGridView(Session* session, QWidget* parent = nullptr);
+    ~HeadGridView() override;
+    // True while thumbnails for the newest trace are being made in the background.
+    bool isUpdating() const { return m_pending; }
 
     const HeadGridScene& scene() const { return m_scene; }
     // Where the head's thumbnail was last drawn, in widget coordinates; empty before the first paint.
@@ -28,8 +35,13 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
 
+Q_SIGNALS:
+    void requestThumbnails(quint64 generation, const qkview::TracePtr& trace, int kind, int layer, int head);
+
 private:
     std::optional<QPoint> headAt(const QPointF& p) const;
+    void onThumbnails(quint64 generation, const HeadGridScenePtr& scene);
+    void finishScene(const FigureStyle& style);
 
     HeadGridScene m_scene;
     TracePtr m_sceneTrace; // what the thumbnails were built from (held, so a new trace never reuses its address)
@@ -38,6 +50,11 @@ private:
     QRgb m_sceneMasked = 0;
     std::optional<HeadGridGeometry> m_geometry; // of the cached picture
     int m_builds = 0;
+
+    // Large traces: thumbnails from a worker thread, the newest request winning.
+    QThread m_thread;
+    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
+    bool m_pending = false;
 };
 
 } // namespace qkview::ui
