@@ -81,6 +81,7 @@ void Session::finishRequest() {
 
 void Session::onReady(quint64 generation, const TracePtr& trace, int truncatedFrom) {
     if (generation == m_generation) {
+        const Selection before = m_selection;
         if (m_trace && trace) {
             // The selected tokens stay on their words when the text was edited before them.
             m_selection.query = followToken(m_trace->tokens, m_trace->text, trace->tokens, trace->text, m_selection.query);
@@ -96,8 +97,8 @@ void Session::onReady(quint64 generation, const TracePtr& trace, int truncatedFr
             setNotice(QString());
         }
         m_selection = clamped(m_selection);
-        Q_EMIT traceChanged(m_trace);
-        Q_EMIT selectionChanged(m_selection);
+        Q_EMIT traceChanged(m_trace); // views read the selection with it
+        if (m_selection != before) Q_EMIT selectionChanged(m_selection);
     }
     finishRequest();
 }

@@ -52,7 +52,6 @@ void HeadGridView::updateScene() {
         m_geometry.reset();
         return;
     }
-    if (!isVisible()) return; // thumbnails cost a pass over every head: made only while the grid is shown
     const FigureStyle s = style();
     const MatrixKind kind = session()->viewOptions().kind;
     if (trace != m_sceneTrace || kind != m_sceneKind) {
@@ -89,11 +88,6 @@ void HeadGridView::finishScene(const FigureStyle& s) {
     QPainter measure(&probe);
     const HeadGridGeometry g = headGridGeometry(measure, m_scene, QRectF(0, 0, 1, 1), s, kMinThumb);
     setMinimumSize(g.minimumSize().toSize() + QSize(8, 8));
-}
-
-void HeadGridView::showEvent(QShowEvent* event) {
-    PaintedView::showEvent(event);
-    refresh(); // catch up with traces that came while hidden
 }
 
 void HeadGridView::draw(QPainter& p, const QRectF& bounds, const FigureStyle& s) {

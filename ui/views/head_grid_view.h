@@ -30,7 +30,6 @@ public:
 
 protected:
     void updateScene() override;
-    void showEvent(QShowEvent* event) override;
     void draw(QPainter& painter, const QRectF& bounds, const FigureStyle& style) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;

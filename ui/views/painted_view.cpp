@@ -17,8 +17,18 @@ PaintedView::PaintedView(Session* session, QWidget* parent) : QWidget(parent), m
 }
 
 void PaintedView::refresh() {
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     updateScene();
     invalidate();
+}
+
+void PaintedView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_stale) refresh();
 }
 
 FigureStyle PaintedView::style() const {

@@ -30,11 +30,15 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
 
-    void refresh(); // a new scene, then a repaint
+    void showEvent(QShowEvent* event) override;
+    // A new scene, then a repaint. A hidden view (a tab in the background) only notes that its scene is
+    // stale and catches up when shown, so every keystroke pays only for the views on screen.
+    void refresh();
 
 private:
     Session* m_session;
     QPixmap m_cache;
+    bool m_stale = false;
 };
 
 } // namespace qkview::ui
