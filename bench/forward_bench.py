@@ -348,7 +348,7 @@ def main(argv=None):
             load_ms = ms(load["BM_Gpt2LoadToFirstTrace/iterations:1/repeats:5/real_time"])
             print(f"load to first trace (warm): {load_ms:.0f} ms median; peak RSS {load_peak:.0f} MiB "
                   f"= file + {load_peak - size_mb:.0f} MiB")
-            for prefix in (32, 256):
+            for prefix in (32, 256, 1000):
                 append = forward.get(f"BM_Gpt2AppendOne/{prefix}/iterations:10/repeats:3/real_time")
                 if append:
                     reused = f" (reused {append['reused_rows']:.0f} rows)" if "reused_rows" in append else ""

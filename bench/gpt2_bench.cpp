@@ -3,7 +3,7 @@
 // writes one of GPT-2 small's shape with random weights and runs this next to PyTorch):
 //   BM_Gpt2LoadToFirstTrace  open the folder, tokenize a sentence, first trace (run in its own process for peak RSS)
 //   BM_Gpt2Forward/T         a full forward pass of T tokens (the prefix cache defeated); T = 16 … 1024
-//   BM_Gpt2AppendOne/P       one more token at the end of P = 32 or 256 (the prefix cache at work)
+//   BM_Gpt2AppendOne/P       one more token at the end of P = 32, 256 or 1000 (the prefix cache at work)
 // Every benchmark reports peak_rss_mb, the process's peak resident memory so far.
 #include "models/transformer_model.h"
 #include "weights/model_folder.h"
@@ -83,7 +83,7 @@ void BM_Gpt2AppendOne(benchmark::State& state) {
     state.counters["reused_rows"] = static_cast<const qkview::TransformerModel*>(model)->lastReusedRows();
     state.counters["peak_rss_mb"] = peakRssMb();
 }
-BENCHMARK(BM_Gpt2AppendOne)->Arg(32)->Arg(256)->Unit(benchmark::kMillisecond)->Iterations(10)->Repetitions(3)->UseRealTime();
+BENCHMARK(BM_Gpt2AppendOne)->Arg(32)->Arg(256)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(10)->Repetitions(3)->UseRealTime();
 
 } // namespace
 
