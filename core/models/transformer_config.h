@@ -6,6 +6,7 @@
 // DistilBERT and RoBERTa (post-norm blocks, token types, a masked-LM head). A family is a config parser
 // and a weight-name table (models/families/) on top of this.
 #include "attention/rotary.h"
+#include "trace/model_config.h"
 
 #include <QString>
 
@@ -50,6 +51,7 @@ struct TransformerConfig {
     int positionOffset = 0;      // RoBERTa counts positions from padding_idx + 1
     bool maskedLmHead = false;   // transform → gelu → norm → tied output + bias
     QString weightDtype;         // as stored: "F32", "F16", "BF16"; set by the loader
+    std::vector<std::vector<HeadInfo>> headInfo; // [layer][head] from the folder's heads.json; usually empty
 };
 
 } // namespace qkview

@@ -46,7 +46,8 @@ TransformerModel::TransformerModel(TransformerConfig config, TransformerWeights 
     m_config.bidirectional = !t.causal;
     m_config.fillsMasks = !t.causal && t.maskedLmHead;
     if (t.positionKind == PositionKind::Rotary) m_config.rotaryFrequencies = rotaryFrequencies(t.rope, t.headSize);
-    // headInfo stays empty: learned heads have no given names, so headName() gives "L0.H0".
+    // Learned heads have no names unless the folder gives them (heads.json); headName() then gives "L0.H0".
+    m_config.headInfo = t.headInfo;
 }
 
 TransformerModel::~TransformerModel() {

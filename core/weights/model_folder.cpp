@@ -3,6 +3,7 @@
 
 #include "base/error.h"
 #include "models/families/families.h"
+#include "models/head_names.h"
 #include "models/transformer_model.h"
 #include "tokenizers/gpt2_tokenizer.h"
 #include "tokenizers/hf_tokenizer.h"
@@ -146,6 +147,9 @@ std::unique_ptr<Model> loadModelFolder(const QString& path, const LoadProgress& 
     TransformerConfig config = parseTransformerConfig(readSmallFile(dir.filePath(QStringLiteral("config.json"))),
                                                       dir.filePath(QStringLiteral("config.json")));
     if (config.name.isEmpty()) config.name = dir.dirName();
+    if (dir.exists(QStringLiteral("heads.json")))
+        config.headInfo = parseHeadNames(readSmallFile(dir.filePath(QStringLiteral("heads.json"))), config.layers,
+                                         config.heads, dir.filePath(QStringLiteral("heads.json")));
 
     reportProgress(progress, 0.02, QStringLiteral("Reading the tokenizer"));
     auto tokenizer = openTokenizer(dir, config);
