@@ -76,7 +76,7 @@ int main(int argc, char* argv[]) {
     qkview::ui::Session& session = *window.session();
     const auto waitForTrace = [&] {
         while (session.isBusy() || !session.trace() || session.trace()->text != window.sentenceEdit()->toPlainText())
-            QCoreApplication::processEvents(QEventLoop::AllEvents);
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents); // sleeps as the GUI does: no core spun
     };
     const QString prefix =
         folder.isEmpty() ? QString() : longText(model->tokenizer(), option(args, QStringLiteral("--tokens"), QStringLiteral("1000")).toInt());
