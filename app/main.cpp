@@ -3,8 +3,7 @@
 #include "base/error.h"
 #include "figures/figure_exporter.h"
 #include "models/model.h"
-#include "weights/model_folder.h"
-#include "models/teaching_model.h"
+#include "models/builtin_models.h"
 #include "export/trace_json.h"
 #include "views/sentence_edit.h"
 #include "window/main_window.h"
@@ -26,6 +25,11 @@ namespace {
 
 enum ExitCode { Success = 0, RuntimeError = 1, BadUsage = 2 };
 
+const QString kModelHelp = QStringLiteral(
+    "A model folder in Hugging Face's layout (GPT-2, Llama, Mistral, Qwen2, Qwen3, BERT, DistilBERT, RoBERTa), or a "
+    "built-in model: teaching (the hand-designed default) or tiny (a small trained GPT-2). A path with '/' is "
+    "always a folder.");
+
 void printError(const QString& message) {
     std::fprintf(stderr, "qkview: %s\n", qPrintable(message));
 }
@@ -45,8 +49,7 @@ std::optional<int> intOption(const QCommandLineParser& parser, const QString& na
 QList<QCommandLineOption> traceOptions() {
     return {
         {QStringLiteral("text"), QStringLiteral("The text to run through the model."), QStringLiteral("TEXT")},
-        {QStringLiteral("model"), QStringLiteral("A model folder in Hugging Face's layout (GPT-2, Llama, Mistral, Qwen2, Qwen3); default: the built-in teaching model."),
-         QStringLiteral("DIR")},
+        {QStringLiteral("model"), kModelHelp, QStringLiteral("DIR|NAME")},
         {QStringLiteral("no-scale"), QStringLiteral("Do not divide scores by sqrt(d_head).")},
         {QStringLiteral("temperature"), QStringLiteral("Divide scores by T (> 0, default 1)."), QStringLiteral("T"), QStringLiteral("1")},
         {QStringLiteral("causal"), QStringLiteral("Mask keys after each query.")},
@@ -71,10 +74,10 @@ qkview::AttentionOptions attentionOptions(const QCommandLineParser& parser) {
     return options;
 }
 
-// The model folder given with --model, or the built-in teaching model. Throws qkview::Error.
+// The model folder or built-in model given with --model, or the built-in teaching model. Throws qkview::Error.
 std::unique_ptr<qkview::Model> chosenModel(const QCommandLineParser& parser) {
-    if (parser.isSet(QStringLiteral("model"))) return qkview::loadModelFolder(parser.value(QStringLiteral("model")));
-    return std::make_unique<qkview::TeachingModel>();
+    return qkview::loadModel(parser.isSet(QStringLiteral("model")) ? parser.value(QStringLiteral("model"))
+                                                                   : QStringLiteral("teaching"));
 }
 
 // The trace of text, cut at the model's context with a notice on stderr (as the GUI shows one).
@@ -349,9 +352,7 @@ int runGui(int argc, char* argv[]) {
     const QCommandLineOption tab(QStringLiteral("tab"),
                                  QStringLiteral("Side tab to show: lines, values, math, vectors, heads, next, help."),
                                  QStringLiteral("TAB"));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   QStringLiteral("Open this model folder (Hugging Face layout) instead of the built-in teaching model."),
-                                   QStringLiteral("DIR"));
+    const QCommandLineOption model(QStringLiteral("model"), kModelHelp, QStringLiteral("DIR|NAME"));
     const QCommandLineOption text(QStringLiteral("text"), QStringLiteral("Start with this text."), QStringLiteral("TEXT"));
     parser.addOptions({screenshot, theme, size, tab, model, text});
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -373,8 +374,7 @@ int runGui(int argc, char* argv[]) {
     }
     std::shared_ptr<qkview::Model> startModel;
     try {
-        if (parser.isSet(model)) startModel = qkview::loadModelFolder(parser.value(model));
-        else startModel = std::make_shared<qkview::TeachingModel>();
+        startModel = qkview::loadModel(parser.isSet(model) ? parser.value(model) : QStringLiteral("teaching"));
     } catch (const qkview::Error& e) {
         printError(QString::fromStdString(e.what()));
         return RuntimeError;

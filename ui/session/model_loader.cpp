@@ -2,7 +2,7 @@
 #include "session/model_loader.h"
 
 #include "base/error.h"
-#include "weights/model_folder.h"
+#include "models/builtin_models.h"
 
 namespace qkview::ui {
 
@@ -23,7 +23,7 @@ void ModelLoader::load(const QString& dir) {
     // The thread reports back through queued signals; only atomics are shared.
     m_thread = QThread::create([this, dir] {
         try {
-            std::shared_ptr<const Model> model = loadModelFolder(dir, [this](double fraction, const QString& message) {
+            std::shared_ptr<const Model> model = loadModel(dir, [this](double fraction, const QString& message) {
                 QMetaObject::invokeMethod(this, [this, fraction, message] { Q_EMIT progress(fraction, message); },
                                           Qt::QueuedConnection);
                 return !m_cancel.load();

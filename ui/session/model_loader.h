@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Opens a model folder off the GUI thread, reporting progress; a load can be cancelled.
+// Opens a model folder or a built-in model (models/builtin_models.h) off the GUI thread, reporting progress; a load can be cancelled.
 #include "session/trace_worker.h"
 
 #include <QObject>
@@ -16,7 +16,7 @@ public:
     explicit ModelLoader(QObject* parent = nullptr);
     ~ModelLoader() override;
 
-    // Starts loading dir; a load already running is cancelled first.
+    // Starts loading dir (a folder or a built-in model's name); a load already running is cancelled first.
     void load(const QString& dir);
     void cancel() { m_cancel = true; }
     bool isLoading() const { return m_loading; }

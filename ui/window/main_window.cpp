@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "window/main_window.h"
+#include "window/examples.h"
+#include "window/examples_dialog.h"
 #include "window/model_summary.h"
 
 #include "views/controls_panel.h"
@@ -12,6 +14,7 @@
 #include "views/math_view.h"
 #include "session/model_loader.h"
 #include "views/next_token_view.h"
+#include "models/builtin_models.h"
 #include "models/teaching_model.h"
 #include "views/sentence_edit.h"
 #include "views/token_chips.h"
@@ -163,6 +166,7 @@ void MainWindow::buildMenus() {
     });
     m_recentMenu = model->addMenu(tr("&Recent Models"));
     model->addAction(tr("&Built-in Teaching Model"), this, &MainWindow::useBuiltInModel);
+    model->addAction(tr("Built-in &Trained Model (tiny GPT-2)"), this, [this] { openModelFolder(QStringLiteral("tiny")); });
     updateRecentModels();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -186,6 +190,12 @@ void MainWindow::buildMenus() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Queries, Keys and Values"), QKeySequence::HelpContents, this,
                     [this] { showSideTab(tr("Help")); });
+    help->addAction(tr("&Examples…"), this, [this] {
+        auto* dialog = new ExamplesDialog(builtInExamples(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &ExamplesDialog::exampleChosen, this, &MainWindow::openExample);
+        dialog->open();
+    });
     help->addAction(tr("&About qkview"), this, [this] {
         QMessageBox::about(this, tr("About qkview"),
                            tr("<b>qkview %1</b><p>Makes attention visible: what each token asks, offers and "
@@ -277,6 +287,10 @@ void MainWindow::openModelFolder(const QString& dir) {
 void MainWindow::onModelLoaded(const ModelPtr& model, const QString& dir) {
     delete m_progress;
     m_session->setModel(model);
+    if (isBuiltInModel(dir)) {
+        statusBar()->showMessage(tr("Opened the built-in model %1").arg(model->config().name), 5000);
+        return;
+    }
     if (m_restore) {
         QSettings s;
         QStringList recent = s.value(QStringLiteral("models/recent")).toStringList();
@@ -290,6 +304,29 @@ void MainWindow::onModelLoaded(const ModelPtr& model, const QString& dir) {
 }
 
 void MainWindow::useBuiltInModel() { m_session->setModel(std::make_shared<TeachingModel>()); }
+
+void MainWindow::openExample(const Example& example) {
+    ModelPtr model;
+    try {
+        model = loadModel(example.model); // built-in models are small: opened here, so the text follows at once
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Could not open the example"), QString::fromStdString(e.what()));
+        return;
+    }
+    // The head and query are chosen once the example's own trace arrives: the query is found among its tokens.
+    connect(m_session, &Session::traceChanged, this, [this, example](const TracePtr& trace) {
+        if (!trace || trace->text != example.text) return;
+        Selection s = m_session->selection();
+        s.layer = example.layer;
+        s.head = example.head;
+        s.query = exampleQueryToken(example, trace->text, trace->tokens);
+        s.key = -1;
+        m_session->setSelection(s);
+    }, Qt::SingleShotConnection);
+    m_session->setModel(std::move(model));
+    m_sentence->setPlainText(example.text);
+    if (!example.tab.isEmpty()) showSideTab(example.tab);
+}
 
 void MainWindow::updateRecentModels() {
     m_recentMenu->clear();

@@ -16,6 +16,7 @@ class QSplitter;
 namespace qkview::ui {
 
 class ControlsPanel;
+struct Example;
 class HeatmapView;
 class LinesView;
 class MathView;
@@ -38,10 +39,13 @@ public:
 
     static QString defaultSentence();
     void setTheme(Theme theme);
-    // Loads a model folder off the GUI thread with a cancellable progress dialog; the text and
-    // selection stay. Errors are shown in a message box and the current model stays.
+    // Loads a model folder, or a built-in model by name ("tiny"), off the GUI thread with a cancellable
+    // progress dialog; the text and selection stay. Errors are shown in a message box and the current model stays.
     void openModelFolder(const QString& dir);
     void useBuiltInModel();
+    // Opens a Help → Examples entry: its built-in model and text, then its head, query token and tab once
+    // the trace arrives.
+    void openExample(const Example& example);
     // Shows the side tab whose title matches name (case-insensitive, without '&'); false if none does.
     bool showSideTab(const QString& name);
 
