@@ -4,6 +4,7 @@
 //   BM_Gpt2LoadToFirstTrace  open the folder, tokenize a sentence, first trace (run in its own process for peak RSS)
 //   BM_Gpt2Forward/T         a full forward pass of T tokens (the prefix cache defeated); T = 16 … 1024
 //   BM_Gpt2AppendOne/P       one more token at the end of P = 32, 256 or 1000 (the prefix cache at work)
+//   BM_Gpt2DeriveHead/T      one head's T × T scores and weights derived from the trace's q and k
 // Every benchmark reports peak_rss_mb, the process's peak resident memory so far.
 #include "models/transformer_model.h"
 #include "weights/model_folder.h"
@@ -84,6 +85,19 @@ void BM_Gpt2AppendOne(benchmark::State& state) {
     state.counters["peak_rss_mb"] = peakRssMb();
 }
 BENCHMARK(BM_Gpt2AppendOne)->Arg(32)->Arg(256)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(10)->Repetitions(3)->UseRealTime();
+
+// One head's T × T matrices derived from a trace's q and k, as a view asks for them after each keystroke
+// (a fresh trace each time, so the trace's head cache is empty).
+void BM_Gpt2DeriveHead(benchmark::State& state) {
+    const qkview::Model* model = sharedModel(state);
+    if (!model) return;
+    const qkview::TracePtr trace = model->forward(QString(), randomTokens(static_cast<int>(state.range(0)), model->config().vocabSize, 4), {});
+    for (auto _ : state) {
+        const qkview::AttentionTrace copy = *trace; // copies share the rows and start with an empty head cache
+        benchmark::DoNotOptimize(copy.head(5, 6));
+    }
+}
+BENCHMARK(BM_Gpt2DeriveHead)->Arg(256)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
 

@@ -63,10 +63,26 @@ HeadTrace attendProjected(Matrix q, Matrix k, Matrix v, const AttentionOptions& 
     head.k = std::move(k);                                     // (Tk, hs)
     head.v = std::move(v);                                     // (Tk, hs)
     const double factor = logitFactor(static_cast<int>(head.q.cols()), options);
-    head.scores.noalias() = head.q * head.k.transpose();       // (Tq, Tk)
-    head.scaledScores = (head.scores.cast<double>() * factor).cast<float>(); // (Tq, Tk)
-    head.weights = softmaxRows(head.scores, factor, options.causal, keyOffset); // (Tq, Tk)
-    head.output.noalias() = head.weights * head.v;             // (Tq, hs)
+    const Eigen::Index Tq = head.q.rows(), Tk = head.k.rows();
+    head.scores.resize(Tq, Tk);                                // (Tq, Tk)
+    head.scaledScores.resize(Tq, Tk);                          // (Tq, Tk)
+    head.weights.resize(Tq, Tk);                               // (Tq, Tk)
+    head.output.resize(Tq, head.v.cols());                     // (Tq, hs)
+    // Blocks of query rows are independent, so they are spread over the cores: a view derives a
+    // 1,000-token head after every keystroke.
+    constexpr Eigen::Index kBlock = 64;
+    const auto blocks = static_cast<int>((Tq + kBlock - 1) / kBlock);
+    parallelFor(blocks, [&](int b) {
+        const Eigen::Index first = b * kBlock, rows = std::min(kBlock, Tq - first);
+        auto scores = head.scores.middleRows(first, rows);     // (rows, Tk)
+        scores.noalias() = head.q.middleRows(first, rows) * head.k.transpose();
+        head.scaledScores.middleRows(first, rows) = (scores.cast<double>() * factor).cast<float>();
+        head.weights.middleRows(first, rows) = softmaxRows(scores, factor, options.causal, keyOffset + static_cast<int>(first));
+        // Causal rows weigh no key after their last query: those columns are zero and skipped.
+        const Eigen::Index visible = options.causal ? std::clamp<Eigen::Index>(keyOffset + first + rows, 0, Tk) : Tk;
+        head.output.middleRows(first, rows).noalias() =
+            head.weights.block(first, 0, rows, visible) * head.v.topRows(visible);
+    }, Tq * Tk >= 64 * 256);
     return head;
 }
 
