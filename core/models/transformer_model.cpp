@@ -95,8 +95,9 @@ TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens,
     Matrix x;                                                     // (R, C) residual stream of the new rows
     embeddingForward(x, ids, P + cfg.positionOffset, m_weights.tokenEmbedding, m_weights.positionEmbedding);
     Matrix a, y, qkv, heads, hidden, up;                          // (R, C), (R, C), (R, 3C), (R, NH·hs), (R, I), (R, I)
+    std::vector<int> types;                                       // (T): sentence A or B
     if (m_weights.tokenTypeEmbedding) {
-        std::vector<int> types = m_tokenizer->tokenTypes(tokens); // (T): sentence A or B
+        types = m_tokenizer->tokenTypes(tokens);
         types.resize(tokens.size(), 0);
         for (int& t : types) t = std::clamp(t, 0, cfg.tokenTypes - 1);
         tokenTypeForward(x, std::vector<int>(types.begin() + P, types.end()), m_weights.tokenTypeEmbedding);
@@ -167,6 +168,7 @@ TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens,
     trace->options = options;
     trace->text = text;
     trace->tokens = tokens;
+    trace->tokenTypes = std::move(types);
     trace->blocks = appendBlock(reuse.blocks, std::move(rows));
 
     if (cfg.causal) {

@@ -56,6 +56,7 @@ struct AttentionTrace {
     AttentionOptions options;
     QString text; // the source the tokens point into
     TokenList tokens;
+    std::vector<int> tokenTypes;        // (T) sentence A (0) or B (1) of each token, for models with token types (BERT); else empty
     std::vector<RowBlock> blocks;       // cover positions 0..T-1 in order
     std::vector<Prediction> nextTokens; // most likely first; empty for models without a vocabulary head
     std::vector<MaskPredictions> fillMask; // one per [MASK] token, for encoders with a masked-LM head

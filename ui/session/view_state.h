@@ -2,6 +2,7 @@
 #pragma once
 // What the user is looking at: the selection inside a trace and how matrices are shown.
 #include "painters/colormap.h"
+#include "session/sentence_pair.h"
 
 #include <QMetaType>
 
@@ -27,6 +28,7 @@ struct ViewOptions {
     ColormapId colormap = ColormapId::Viridis;
     bool numbersInCells = false;
     ColorScaleMode colorScale = ColorScaleMode::Fixed;
+    PairFilter pairs = PairFilter::All; // for sentence pairs: which query → key attention the heatmap shows
 
     bool operator==(const ViewOptions&) const = default;
 };

@@ -49,7 +49,11 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     m_colormap = new QComboBox;
     m_colormap->addItems(Colormap::names());
     m_numbers = new QCheckBox(tr("Numbers in cells"));
-    for (QComboBox* box : {m_layer, m_head, m_kind, m_colormap}) {
+    m_pairs = new QComboBox;
+    m_pairs->addItems(pairFilterLabels());
+    m_pairsLabel = new QLabel(tr("Se&ntences"));
+    m_pairsLabel->setBuddy(m_pairs);
+    for (QComboBox* box : {m_layer, m_head, m_kind, m_colormap, m_pairs}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(8);
     }
@@ -63,6 +67,9 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     form->addRow(m_causal);
     form->addRow(tr("&Colours"), m_colormap);
     form->addRow(m_numbers);
+    form->addRow(m_pairsLabel, m_pairs);
+    m_pairs->setToolTip(tr("For a sentence pair typed as “first [SEP] second”: show attention within sentence A, "
+                           "within B, from A's queries to B's keys, or from B to A"));
     m_layer->setToolTip(tr("Which layer's attention to show"));
     m_head->setToolTip(tr("Each head has its own W_Q, W_K and W_V: its own way of asking and answering"));
     m_temperature->setToolTip(tr("Scores are divided by the temperature: below 1 sharpens the weights, above 1 flattens them"));
@@ -86,6 +93,7 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ControlsPanel::pushViewOptions);
     connect(m_colormap, &QComboBox::currentIndexChanged, this, &ControlsPanel::pushViewOptions);
     connect(m_numbers, &QCheckBox::toggled, this, &ControlsPanel::pushViewOptions);
+    connect(m_pairs, &QComboBox::currentIndexChanged, this, &ControlsPanel::pushViewOptions);
     connect(session, &Session::traceChanged, this, &ControlsPanel::syncFromSession);
     connect(session, &Session::selectionChanged, this, &ControlsPanel::syncFromSession);
     connect(session, &Session::viewOptionsChanged, this, &ControlsPanel::syncFromSession);
@@ -126,7 +134,7 @@ void ControlsPanel::syncFromSession() {
     m_headRole->setVisible(named);
     const AttentionOptions& o = m_session->options();
     const ViewOptions& v = m_session->viewOptions();
-    for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_numbers})
+    for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_numbers, m_pairs})
         w->blockSignals(true);
     m_scale->setChecked(o.scale);
     // Some models (GPT-2) are causal by construction: show the mask on and fixed.
@@ -145,7 +153,11 @@ void ControlsPanel::syncFromSession() {
     m_kind->setCurrentIndex(static_cast<int>(v.kind));
     m_colormap->setCurrentIndex(static_cast<int>(v.colormap));
     m_numbers->setChecked(v.numbersInCells);
-    for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_numbers})
+    const bool pair = trace && hasSentencePair(trace->tokenTypes);
+    m_pairs->setCurrentIndex(static_cast<int>(v.pairs));
+    m_pairs->setVisible(pair);
+    m_pairsLabel->setVisible(pair);
+    for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_numbers, m_pairs})
         w->blockSignals(false);
     m_syncing = false;
 }
@@ -164,6 +176,7 @@ void ControlsPanel::pushViewOptions() {
     v.kind = static_cast<MatrixKind>(m_kind->currentIndex());
     v.colormap = static_cast<ColormapId>(m_colormap->currentIndex());
     v.numbersInCells = m_numbers->isChecked();
+    v.pairs = static_cast<PairFilter>(std::max(0, m_pairs->currentIndex()));
     m_session->setViewOptions(v);
 }
 

@@ -27,6 +27,7 @@ public:
     QCheckBox* scaleBox() const { return m_scale; }
     QCheckBox* causalBox() const { return m_causal; }
     QSlider* temperatureSlider() const { return m_temperature; }
+    QComboBox* pairBox() const { return m_pairs; }
 
 private:
     void syncFromSession();
@@ -45,6 +46,8 @@ private:
     QCheckBox* m_causal;
     QComboBox* m_colormap;
     QCheckBox* m_numbers;
+    QLabel* m_pairsLabel;
+    QComboBox* m_pairs; // shown for sentence pairs (BERT's "A [SEP] B") only
     bool m_syncing = false;
 };
 

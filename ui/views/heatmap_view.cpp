@@ -19,6 +19,15 @@ namespace qkview::ui {
 namespace {
 constexpr double kZoomStep = 1.25; // one key press or wheel notch
 constexpr double kMaxCell = 96.0;  // the largest zoom: numbers fit comfortably
+
+// Masks the cells of query → key pairs the sentence-pair filter leaves out (drawn like causally masked cells).
+void hideOtherPairs(MatrixData& data, const std::vector<int>& tokenTypes, PairFilter filter) {
+    if (filter == PairFilter::All || static_cast<int>(tokenTypes.size()) != data.rows()) return;
+    if (data.masked.rows() != data.rows()) data.masked.setConstant(data.rows(), data.columns(), false);
+    for (int i = 0; i < data.rows(); ++i)
+        for (int j = 0; j < data.columns(); ++j)
+            if (!pairFilterShows(filter, tokenTypes[static_cast<size_t>(i)], tokenTypes[static_cast<size_t>(j)])) data.masked(i, j) = true;
+}
 } // namespace
 
 HeatmapView::HeatmapView(Session* session, QWidget* parent)
@@ -67,6 +76,8 @@ void HeatmapView::updateScene() {
     const TracePtr& trace = session()->trace();
     const Selection& sel = session()->selection();
     const MatrixKind kind = session()->viewOptions().kind;
+    const PairFilter pairs = hasSentencePair(trace ? trace->tokenTypes : std::vector<int>{}) ? session()->viewOptions().pairs
+                                                                                             : PairFilter::All;
     if (!trace) {
         m_scene = {};
         m_sourceTrace = nullptr;
@@ -76,12 +87,15 @@ void HeatmapView::updateScene() {
         relayout();
         return;
     }
-    if (trace.get() != m_sourceTrace || sel.layer != m_sourceLayer || sel.head != m_sourceHead || kind != m_sourceKind) {
+    if (trace.get() != m_sourceTrace || sel.layer != m_sourceLayer || sel.head != m_sourceHead || kind != m_sourceKind ||
+        pairs != m_sourcePairs) {
         m_scene.data = matrixData(*trace, sel.layer, sel.head, kind);
+        hideOtherPairs(m_scene.data, trace->tokenTypes, pairs);
         m_sourceTrace = trace.get();
         m_sourceLayer = sel.layer;
         m_sourceHead = sel.head;
         m_sourceKind = kind;
+        m_sourcePairs = pairs;
         m_raster.invalidate();
         m_geometry.reset();
         m_labelWidths.reset();

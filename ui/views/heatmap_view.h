@@ -78,6 +78,7 @@ private:
     const void* m_sourceTrace = nullptr;
     int m_sourceLayer = -1, m_sourceHead = -1;
     MatrixKind m_sourceKind = MatrixKind::Weights;
+    PairFilter m_sourcePairs = PairFilter::All;
     Selection m_lastSelection;
     // Dragging pans; a press released without moving selects.
     std::optional<QPointF> m_pressPos;

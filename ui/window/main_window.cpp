@@ -34,6 +34,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QTextCursor>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -71,7 +72,9 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     m_tabs->addTab(new ValuesView(m_session), tr("&Values"));
     m_tabs->addTab(scrolled(m_math), tr("&Math"));
     m_tabs->addTab(new VectorView(m_session), tr("Vec&tors"));
-    m_tabs->addTab(new NextTokenView(m_session), tr("&Next token"));
+    auto* predictions = new NextTokenView(m_session);
+    connect(predictions, &NextTokenView::predictionChosen, this, &MainWindow::insertPrediction);
+    m_tabs->addTab(predictions, tr("&Next token"));
     m_tabs->addTab(scrolled(new HeadGridView(m_session)), tr("H&eads"));
     m_tabs->addTab(new HelpPanel, tr("&Help"));
     m_tabs->setCurrentIndex(2);
@@ -304,6 +307,25 @@ void MainWindow::onModelLoaded(const ModelPtr& model, const QString& dir) {
 }
 
 void MainWindow::useBuiltInModel() { m_session->setModel(std::make_shared<TeachingModel>()); }
+
+void MainWindow::insertPrediction(int maskPosition, const QString& prediction) {
+    const TracePtr trace = m_session->trace();
+    const QString text = m_sentence->toPlainText();
+    QTextCursor cursor(m_sentence->document()); // one edit: Ctrl+Z takes it back
+    if (maskPosition < 0) {
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(prediction);
+        return;
+    }
+    if (!trace || trace->text != text || maskPosition >= trace->tokenCount()) return; // the text moved on
+    const Token& mask = trace->tokens[static_cast<size_t>(maskPosition)];
+    // A WordPiece continuation (##s) loses its marks; a byte-level piece keeps one space where the mask had one.
+    QString piece = prediction.startsWith(QStringLiteral("##")) ? prediction.mid(2) : prediction.trimmed();
+    if (mask.utf16Start < text.size() && text[mask.utf16Start].isSpace()) piece.prepend(u' ');
+    cursor.setPosition(mask.utf16Start);
+    cursor.setPosition(mask.utf16End, QTextCursor::KeepAnchor);
+    cursor.insertText(piece);
+}
 
 void MainWindow::openExample(const Example& example) {
     ModelPtr model;

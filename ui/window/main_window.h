@@ -46,6 +46,8 @@ public:
     // Opens a Help → Examples entry: its built-in model and text, then its head, query token and tab once
     // the trace arrives.
     void openExample(const Example& example);
+    // Puts a clicked prediction into the text: in place of mask token maskPosition, or at the end (-1).
+    void insertPrediction(int maskPosition, const QString& prediction);
     // Shows the side tab whose title matches name (case-insensitive, without '&'); false if none does.
     bool showSideTab(const QString& name);
 
