@@ -2,6 +2,7 @@
 // qkview: no arguments opens the GUI; `dump` and `export` run headless.
 #include "base/error.h"
 #include "figures/figure_exporter.h"
+#include "figures/figure_layout.h"
 #include "models/model.h"
 #include "models/builtin_models.h"
 #include "export/trace_json.h"
@@ -165,21 +166,55 @@ std::optional<double> lengthInInches(const QString& text, int dpi) {
     return value / dpi;
 }
 
-// A token given by index or by its text (exact, then ignoring case and spaces); throws a usage message.
+// A token given by index or by its text (exact, then ignoring case and spaces), "text#n" for its n-th
+// occurrence (from 1). A text that occurs more than once without "#n" takes the first and says so on
+// stderr. Throws a usage message.
 int tokenOption(const QCommandLineParser& parser, const QString& name, const qkview::AttentionTrace& trace) {
     const QString value = parser.value(name);
     bool isNumber = false;
     const int index = value.toInt(&isNumber);
     if (isNumber) return index; // the figure checks the range and names it
-    for (int pass = 0; pass < 2; ++pass)
-        for (int i = 0; i < trace.tokenCount(); ++i) {
-            const QString& token = trace.tokens[static_cast<size_t>(i)].text;
-            if (pass == 0 ? token == value : token.trimmed().compare(value.trimmed(), Qt::CaseInsensitive) == 0) return i;
-        }
+    static const QRegularExpression occurrencePattern(QStringLiteral("^(.+)#([0-9]+)$"));
+    const QRegularExpressionMatch occurrence = occurrencePattern.match(value);
+    const QString text = occurrence.hasMatch() ? occurrence.captured(1) : value;
+    const int wanted = occurrence.hasMatch() ? occurrence.captured(2).toInt() : 1;
     QStringList tokens;
     for (const qkview::Token& t : trace.tokens) tokens << t.text;
+    for (int pass = 0; pass < 2; ++pass) {
+        std::vector<int> found;
+        for (int i = 0; i < trace.tokenCount(); ++i) {
+            const QString& token = tokens[i];
+            if (pass == 0 ? token == text : token.trimmed().compare(text.trimmed(), Qt::CaseInsensitive) == 0) found.push_back(i);
+        }
+        if (found.empty()) continue;
+        if (wanted < 1 || wanted > static_cast<int>(found.size()))
+            throw std::invalid_argument(QStringLiteral("--%1 '%2': '%3' occurs %4 time(s) in the text")
+                                            .arg(name, value, text).arg(found.size()).toStdString());
+        if (!occurrence.hasMatch() && found.size() > 1)
+            printError(QStringLiteral("note: --%1 '%2' occurs %3 times; using the first (token %4). Write '%2#2' for the second.")
+                           .arg(name, text).arg(found.size()).arg(found.front()));
+        return found[static_cast<size_t>(wanted - 1)];
+    }
     throw std::invalid_argument(QStringLiteral("--%1 '%2' is neither a token index nor a token of the text (%3)")
                                     .arg(name, value, tokens.join(QStringLiteral(", "))).toStdString());
+}
+
+// The text of --text, or of --text-file (a file, or '-' for standard input). Throws a usage or runtime message.
+QString exportText(const QCommandLineParser& parser) {
+    const bool hasText = parser.isSet(QStringLiteral("text")), hasFile = parser.isSet(QStringLiteral("text-file"));
+    if (hasText && hasFile) throw std::invalid_argument("give --text or --text-file, not both");
+    if (!hasFile) return parser.value(QStringLiteral("text"));
+    const QString path = parser.value(QStringLiteral("text-file"));
+    QFile file;
+    const bool opened = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) throw qkview::Error(qkview::Error::Kind::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()).toStdString());
+    constexpr qint64 kMaxTextBytes = 64 * 1024 * 1024;
+    const QByteArray bytes = file.read(kMaxTextBytes + 1);
+    if (bytes.size() > kMaxTextBytes)
+        throw std::invalid_argument(QStringLiteral("--text-file %1 is larger than 64 MB").arg(path).toStdString());
+    QString text = QString::fromUtf8(bytes);
+    if (text.endsWith(u'\n')) text.chop(1); // the newline every text file ends with is not part of the text
+    return text;
 }
 
 // Figures without a display: the same composer and painters as the GUI's Export Figure dialog.
@@ -200,17 +235,26 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
          QStringLiteral("H")},
         {QStringLiteral("what"), QStringLiteral("weights (default), scores or scaled_scores."), QStringLiteral("WHAT"),
          QStringLiteral("weights")},
-        {QStringLiteral("query"), QStringLiteral("The query token, by index or text (default: none; values, math and lesson "
-                                                 "take the query that attends most sharply)."), QStringLiteral("Q")},
-        {QStringLiteral("key"), QStringLiteral("The key token, by index or text."), QStringLiteral("K")},
+        {QStringLiteral("query"), QStringLiteral("The query token, by index or text, 'the#2' for its second occurrence "
+                                                 "(default: none; values, math and lesson take the query that attends most sharply)."),
+         QStringLiteral("Q")},
+        {QStringLiteral("key"), QStringLiteral("The key token, by index or text ('the#2' as for --query)."), QStringLiteral("K")},
         {QStringLiteral("format"), QStringLiteral("png, svg or pdf (default: from the suffix of -o)."), QStringLiteral("FORMAT")},
         {QStringLiteral("dpi"), QStringLiteral("Dots per inch, 72-600 (default 150): the PNG's resolution, and how pixel sizes become inches."),
          QStringLiteral("N"), QStringLiteral("150")},
         {QStringLiteral("width"), QStringLiteral("Width in px (default 1600), or with a unit: 16cm, 160mm, 6.5in."), QStringLiteral("W")},
         {QStringLiteral("height"), QStringLiteral("Height in px (default 900), or with a unit."), QStringLiteral("H")},
-        {QStringLiteral("colormap"), QStringLiteral("viridis (default), cividis, magma, greys or diverging."), QStringLiteral("NAME"),
-         QStringLiteral("viridis")},
-        {QStringLiteral("numbers"), QStringLiteral("Write the value in each heatmap cell.")},
+        {QStringLiteral("size"), QStringLiteral("'fit': choose the height (and, without --width, the width) from the content "
+                                                "at the font size."), QStringLiteral("fit")},
+        {QStringLiteral("font-size"), QStringLiteral("Type size in points, 5-72 (default: sized for the figure, 8 pt at 8.5 cm, "
+                                                     "9 pt at 17 cm, 12 pt for a 1600 x 900 slide)."), QStringLiteral("PT")},
+        {QStringLiteral("colormap"), QStringLiteral("viridis (default), cividis, magma, greys (white 0 to black 1) or blue-red "
+                                                    "(for scores: blue negative, red positive); NAME_r reverses any of them."),
+         QStringLiteral("NAME"), QStringLiteral("viridis")},
+        {QStringLiteral("numbers"), QStringLiteral("Write the value in each heatmap cell (said on stderr when the cells are too small).")},
+        {QStringLiteral("no-selection"), QStringLiteral("Do not outline or highlight the selected query, key or head.")},
+        {QStringLiteral("text-file"), QStringLiteral("Read the text from FILE ('-' for standard input) instead of --text."),
+         QStringLiteral("FILE")},
         {QStringLiteral("scale"), QStringLiteral("Heatmap colour scale: fixed (default), row (each row ÷ its maximum) or log."),
          QStringLiteral("SCALE"), QStringLiteral("fixed")},
         {QStringLiteral("title"), QStringLiteral("Title above the figure (default: names the head; \"\" for none)."), QStringLiteral("T")},
@@ -234,7 +278,8 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
     };
     if (!parser.positionalArguments().isEmpty())
         return usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-    if (!parser.isSet(QStringLiteral("text"))) return usage(QStringLiteral("export needs --text TEXT"));
+    if (!parser.isSet(QStringLiteral("text")) && !parser.isSet(QStringLiteral("text-file")))
+        return usage(QStringLiteral("export needs --text TEXT or --text-file FILE"));
     if (!parser.isSet(QStringLiteral("output"))) return usage(QStringLiteral("export needs -o PATH"));
     const QString output = parser.value(QStringLiteral("output"));
     const bool allHeads = parser.value(QStringLiteral("head")) == u"all";
@@ -256,6 +301,19 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
                          .arg(parser.value(QStringLiteral("colormap")), Colormap::names().join(QStringLiteral(", "))));
     request.colormap = *colormap;
     request.numbers = parser.isSet(QStringLiteral("numbers"));
+    request.selection = !parser.isSet(QStringLiteral("no-selection"));
+    if (parser.isSet(QStringLiteral("font-size"))) {
+        bool ok = false;
+        request.fontSize = parser.value(QStringLiteral("font-size")).toDouble(&ok);
+        if (!ok || !(request.fontSize >= kMinFontPoints && request.fontSize <= kMaxFontPoints))
+            return usage(QStringLiteral("--font-size takes points from %1 to %2, got '%3'")
+                             .arg(kMinFontPoints).arg(kMaxFontPoints).arg(parser.value(QStringLiteral("font-size"))));
+    }
+    const bool fit = parser.isSet(QStringLiteral("size"));
+    if (fit && parser.value(QStringLiteral("size")) != u"fit")
+        return usage(QStringLiteral("--size takes 'fit', got '%1' (give --width and --height for a fixed size)")
+                         .arg(parser.value(QStringLiteral("size"))));
+    if (fit && parser.isSet(QStringLiteral("height"))) return usage(QStringLiteral("--size fit chooses the height: drop --height"));
     const auto scale = colorScaleFromName(parser.value(QStringLiteral("scale")));
     if (!scale)
         return usage(QStringLiteral("unknown colour scale '%1' (choose %2)")
@@ -293,9 +351,17 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         QApplication app(argc, argv);
         request.layer = intOption(parser, QStringLiteral("layer")).value_or(0);
         if (!allHeads) request.head = intOption(parser, QStringLiteral("head")).value_or(0);
-        const qkview::TracePtr trace = tracedText(*chosenModel(parser), parser.value(QStringLiteral("text")), options);
+        const qkview::TracePtr trace = tracedText(*chosenModel(parser), exportText(parser), options);
         if (parser.isSet(QStringLiteral("query"))) request.query = tokenOption(parser, QStringLiteral("query"), *trace);
         if (parser.isSet(QStringLiteral("key"))) request.key = tokenOption(parser, QStringLiteral("key"), *trace);
+        request.size = size.units();
+        if (fit) {
+            // The font follows the width asked for (or the default), the height follows the content.
+            if (request.fontSize <= 0) request.fontSize = autoFontSize(hasWidth ? size.units() : QSizeF()); // paper size without a width
+            const QSizeF units = fittedFigureSize(request, *trace, hasWidth ? std::optional(size.units().width()) : std::nullopt);
+            size = FigureSize::from(units / kFigureUnitsPerInch, SizeUnit::Inches, dpi);
+            checkFigureSize(size);
+        }
 
         // Every figure is checked before the first file is touched.
         std::vector<std::pair<FigureRequest, QString>> jobs;
@@ -321,7 +387,9 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
             return RuntimeError;
         }
         for (const auto& [r, path] : jobs) {
-            FigureExporter(trace, r).save(path, *format, size);
+            QStringList warnings;
+            FigureExporter(trace, r).save(path, *format, size, &warnings);
+            for (const QString& w : warnings) printError(QStringLiteral("note: %1: %2").arg(QDir::toNativeSeparators(path), w));
             std::printf("%s\n", qPrintable(QDir::toNativeSeparators(path)));
         }
         return Success;

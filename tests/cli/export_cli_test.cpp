@@ -209,9 +209,81 @@ TEST(ExportCli, ColourScaleIsChosenByNameAndNamedInTheCaption) {
     const QString path = dir.filePath(QStringLiteral("log.svg"));
     const auto r = runQkview(exportArgs(path, {QStringLiteral("--scale"), QStringLiteral("log")}));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-    EXPECT_TRUE(readAll(path).contains("log scale")) << "the default caption names the scale";
+    bool wellFormed = false;
+    EXPECT_TRUE(svgTexts(readAll(path), &wellFormed).join(u' ').contains(QStringLiteral("log scale")))
+        << "the default caption names the scale (it may wrap between the words)";
     const auto bad = runQkview(exportArgs(dir.filePath(QStringLiteral("bad.svg")), {QStringLiteral("--scale"), QStringLiteral("loud")}));
     EXPECT_EQ(bad.exitCode, 2);
     EXPECT_TRUE(bad.err.contains("fixed, row, log")) << bad.err.toStdString();
     EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("bad.svg"))));
+}
+
+TEST(ExportCli, NumbersThatDoNotFitAreReportedWithExitZero) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("small.png"));
+    QStringList many;
+    for (int i = 0; i < 60; ++i) many << QStringLiteral("cat");
+    const auto r = runQkview({QStringLiteral("export"), QStringLiteral("--text"), many.join(u' '), QStringLiteral("--numbers"),
+                              QStringLiteral("--width"), QStringLiteral("8.5cm"), QStringLiteral("--height"), QStringLiteral("7cm"),
+                              QStringLiteral("-o"), path});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(QFile::exists(path));
+    EXPECT_TRUE(r.err.contains("--numbers")) << "said on stderr, not dropped silently: " << r.err.toStdString();
+    const auto fits = runQkview(exportArgs(dir.filePath(QStringLiteral("fits.png")),
+                                           {QStringLiteral("--numbers"), QStringLiteral("--width"), QStringLiteral("8.5cm"),
+                                            QStringLiteral("--height"), QStringLiteral("7cm")}));
+    EXPECT_EQ(fits.exitCode, 0);
+    EXPECT_FALSE(fits.err.contains("--numbers")) << fits.err.toStdString();
+}
+
+TEST(ExportCli, RepeatedTokensTakeTheFirstAndSaySoOrTheNthWithHash) {
+    QTemporaryDir dir;
+    const auto run = [&](const QString& query, const QString& name) {
+        return runQkview({QStringLiteral("export"), QStringLiteral("--text"), QStringLiteral("the cat saw the dog"),
+                          QStringLiteral("--query"), query, QStringLiteral("-o"), dir.filePath(name)});
+    };
+    const auto first = run(QStringLiteral("the"), QStringLiteral("a.svg"));
+    EXPECT_EQ(first.exitCode, 0) << first.err.toStdString();
+    EXPECT_TRUE(first.err.contains("occurs 2 times")) << first.err.toStdString();
+    const auto second = run(QStringLiteral("the#2"), QStringLiteral("b.svg"));
+    EXPECT_EQ(second.exitCode, 0) << second.err.toStdString();
+    EXPECT_TRUE(stderrLines(second.err).isEmpty()) << second.err.toStdString();
+    EXPECT_EQ(run(QStringLiteral("the#3"), QStringLiteral("c.svg")).exitCode, 2);
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("c.svg"))));
+}
+
+TEST(ExportCli, TextFileReadsTextsTooLongForACommandLine) {
+    QTemporaryDir dir;
+    QFile text(dir.filePath(QStringLiteral("text.txt")));
+    ASSERT_TRUE(text.open(QIODevice::WriteOnly));
+    text.write("The cat sat on the mat\n");
+    text.close();
+    const QString path = dir.filePath(QStringLiteral("t.svg"));
+    const auto r = runQkview({QStringLiteral("export"), QStringLiteral("--text-file"), text.fileName(), QStringLiteral("-o"), path});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    bool wellFormed = false;
+    EXPECT_TRUE(svgTexts(readAll(path), &wellFormed).contains(QStringLiteral("mat")));
+    const auto missing = runQkview({QStringLiteral("export"), QStringLiteral("--text-file"), dir.filePath(QStringLiteral("none.txt")),
+                                    QStringLiteral("-o"), dir.filePath(QStringLiteral("n.svg"))});
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("n.svg"))));
+}
+
+TEST(ExportCli, SizeFitAndFontSizeAreChecked) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fit.png"));
+    const auto r = runQkview(exportArgs(path, {QStringLiteral("--width"), QStringLiteral("8.5cm"), QStringLiteral("--size"),
+                                               QStringLiteral("fit"), QStringLiteral("--dpi"), QStringLiteral("300")}));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QSize px = pngSize(readAll(path));
+    EXPECT_EQ(px.width(), qRound(8.5 / 2.54 * 300));
+    EXPECT_GT(px.height(), px.width() / 2) << "a heatmap is about square";
+    EXPECT_LT(px.height(), px.width() * 2);
+    for (const QStringList& bad : {QStringList{QStringLiteral("--font-size"), QStringLiteral("3")},
+                                   QStringList{QStringLiteral("--size"), QStringLiteral("big")},
+                                   QStringList{QStringLiteral("--size"), QStringLiteral("fit"), QStringLiteral("--height"), QStringLiteral("5cm")}}) {
+        const QString badPath = dir.filePath(QStringLiteral("bad.png"));
+        EXPECT_EQ(runQkview(exportArgs(badPath, bad)).exitCode, 2) << bad.join(u' ').toStdString();
+        EXPECT_FALSE(QFile::exists(badPath));
+    }
 }

@@ -8,7 +8,7 @@
 using namespace qkview::ui;
 
 TEST(Colormap, SequentialMapsGetBrighterMonotonically) {
-    for (ColormapId id : {ColormapId::Viridis, ColormapId::Cividis, ColormapId::Magma, ColormapId::Greys}) {
+    for (ColormapId id : {ColormapId::Viridis, ColormapId::Cividis, ColormapId::Magma, ColormapId::GreysR}) {
         double last = -1;
         for (int i = 0; i <= 20; ++i) {
             const QColor c = Colormap::get(id).at(i / 20.0);

@@ -138,7 +138,9 @@ TEST(FigureExport, SvgScoresUseTheDivergingMapAndKeepOneCellPerPair) {
     for (const auto& [size, count] : shapes.squaresBySize) squares = std::max(squares, count);
     EXPECT_EQ(squares, 36);
     const MatrixData data = matrixData(*trace, 0, 0, MatrixKind::Scores);
-    EXPECT_TRUE(shapes.texts.contains(formatValue(data.values(1, 2), false))) << "numbers in cells are text";
+    // One precision for the figure, from the largest magnitude (the colour range's end).
+    const QString cell = formatFixed(data.values(1, 2), valueDecimals(data.high, false));
+    EXPECT_TRUE(shapes.texts.contains(cell)) << "numbers in cells are text: " << cell.toStdString();
 }
 
 TEST(FigureExport, PngHasTheExactSizeAndDpiAndIsNotBlank) {

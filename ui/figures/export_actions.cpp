@@ -15,6 +15,7 @@
 #include <QGuiApplication>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 
 namespace qkview::ui {
 
@@ -88,6 +89,17 @@ QImage heatmapFigureImage(const Session& session) {
     return FigureExporter(session.trace(), requestFromSession(session, FigureView::Heatmap)).image(FigureSize{});
 }
 
+QMimeData* heatmapFigureMimeData(const Session& session) {
+    if (!session.trace()) return nullptr;
+    const FigureExporter exporter(session.trace(), requestFromSession(session, FigureView::Heatmap));
+    const FigureSize size;
+    auto* data = new QMimeData;
+    data->setImageData(exporter.image(size));
+    data->setData(QStringLiteral("image/svg+xml"), exporter.encode(FigureFormat::Svg, size));
+    data->setData(QStringLiteral("application/pdf"), exporter.encode(FigureFormat::Pdf, size));
+    return data;
+}
+
 void addExportActions(QMenu* menu, QWidget* parent, Session* session) {
     QAction* figure = menu->addAction(tr("Export &Figure…"), parent, [parent, session] {
         if (!session->trace()) return;
@@ -98,8 +110,7 @@ void addExportActions(QMenu* menu, QWidget* parent, Session* session) {
     figure->setObjectName(QStringLiteral("exportFigureAction"));
     QAction* copy = menu->addAction(tr("&Copy Figure"), parent, [parent, session] {
         try {
-            const QImage image = heatmapFigureImage(*session);
-            if (!image.isNull()) QGuiApplication::clipboard()->setImage(image);
+            if (QMimeData* data = heatmapFigureMimeData(*session)) QGuiApplication::clipboard()->setMimeData(data);
         } catch (const Error& e) {
             QMessageBox::warning(parent, tr("Copy Figure"), tr("The figure could not be made.\n\n%1").arg(QString::fromUtf8(e.what())));
         }

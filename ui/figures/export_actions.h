@@ -6,6 +6,7 @@
 #include "session/session.h"
 
 class QMenu;
+class QMimeData;
 class QWidget;
 
 namespace qkview::ui {
@@ -19,6 +20,9 @@ void exportData(const Session& session, DataExport what, const QString& path);
 
 // The clipboard image of the current heatmap figure (print style). Null without a trace.
 QImage heatmapFigureImage(const Session& session);
+// The same figure for the clipboard as an image and as vectors (image/svg+xml, application/pdf), so it
+// pastes into Inkscape or LibreOffice as shapes and text. Null without a trace; the caller owns it.
+QMimeData* heatmapFigureMimeData(const Session& session);
 
 // Adds the three actions to menu; parent owns the dialogs they open.
 void addExportActions(QMenu* menu, QWidget* parent, Session* session);

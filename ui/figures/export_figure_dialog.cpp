@@ -4,6 +4,8 @@
 #include "base/error.h"
 #include "figures/export_actions.h"
 #include "figures/figure_preview.h"
+#include "painters/heatmap_painter.h"
+#include "painters/label_text.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -42,11 +44,24 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     m_head = new QSpinBox;
     m_head->setRange(0, std::max(0, heads - 1));
     m_head->setValue(start.head);
+    m_headName = new QLabel;
+    m_query = new QComboBox;
+    m_key = new QComboBox;
+    for (QComboBox* box : {m_query, m_key}) {
+        box->addItem(tr("(none)"));
+        if (trace)
+            for (int i = 0; i < trace->tokenCount(); ++i)
+                box->addItem(QStringLiteral("%1: %2").arg(i).arg(tokenLabel(trace->tokens[static_cast<size_t>(i)].text)));
+    }
+    m_query->setCurrentIndex(start.query + 1);
+    m_key->setCurrentIndex(start.key + 1);
+    m_selection = new QCheckBox(tr("Outline the selection"));
+    m_selection->setChecked(start.selection);
     m_what = new QComboBox;
     m_what->addItems({tr("Weights"), tr("Raw scores q·k"), tr("Scaled scores")});
     m_what->setCurrentIndex(static_cast<int>(start.what));
     m_colormap = new QComboBox;
-    m_colormap->addItems(Colormap::names());
+    for (int i = 0; i < kColormapCount; ++i) m_colormap->addItem(Colormap::displayName(static_cast<ColormapId>(i)));
     m_colormap->setCurrentIndex(static_cast<int>(start.colormap));
     m_numbers = new QCheckBox(tr("Numbers in cells"));
     m_numbers->setChecked(start.numbers);
@@ -91,11 +106,17 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     auto* form = new QFormLayout;
     form->addRow(tr("&View"), m_view);
     form->addRow(tr("&Layer"), m_layer);
-    form->addRow(tr("&Head"), m_head);
+    auto* head = new QHBoxLayout;
+    head->addWidget(m_head);
+    head->addWidget(m_headName, 1);
+    form->addRow(tr("&Head"), head);
+    form->addRow(tr("&Query"), m_query);
+    form->addRow(tr("&Key"), m_key);
     form->addRow(tr("&Matrix"), m_what);
     form->addRow(tr("C&olour map"), m_colormap);
     form->addRow(tr("Colour &scale"), m_scale);
     form->addRow(QString(), m_numbers);
+    form->addRow(QString(), m_selection);
     form->addRow(m_showTitle, m_title);
     form->addRow(m_showCaption, m_caption);
     form->addRow(tr("&Format"), m_format);
@@ -122,12 +143,12 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     layout->addWidget(buttons);
     resize(1100, 600);
 
-    for (QComboBox* box : {m_view, m_what, m_colormap, m_scale, m_format, m_theme})
+    for (QComboBox* box : {m_view, m_what, m_colormap, m_scale, m_format, m_theme, m_query, m_key})
         connect(box, &QComboBox::currentIndexChanged, this, &ExportFigureDialog::updatePreview);
     for (QSpinBox* box : {m_layer, m_head, m_dpi}) connect(box, &QSpinBox::valueChanged, this, &ExportFigureDialog::updatePreview);
     for (QDoubleSpinBox* box : {m_width, m_height})
         connect(box, &QDoubleSpinBox::valueChanged, this, &ExportFigureDialog::updatePreview);
-    for (QCheckBox* box : {m_numbers, m_showTitle, m_showCaption}) connect(box, &QCheckBox::toggled, this, &ExportFigureDialog::updatePreview);
+    for (QCheckBox* box : {m_numbers, m_showTitle, m_showCaption, m_selection}) connect(box, &QCheckBox::toggled, this, &ExportFigureDialog::updatePreview);
     for (QLineEdit* edit : {m_title, m_caption}) connect(edit, &QLineEdit::textChanged, this, &ExportFigureDialog::updatePreview);
     connect(m_unit, &QComboBox::currentIndexChanged, this, &ExportFigureDialog::changeUnit);
     updatePreview();
@@ -143,6 +164,9 @@ FigureRequest ExportFigureDialog::request() const {
     r.what = static_cast<MatrixKind>(m_what->currentIndex());
     r.colormap = static_cast<ColormapId>(m_colormap->currentIndex());
     r.numbers = m_numbers->isChecked();
+    r.selection = m_selection->isChecked();
+    r.query = m_query->currentIndex() - 1;
+    r.key = m_key->currentIndex() - 1;
     r.scale = static_cast<ColorScaleMode>(m_scale->currentIndex());
     if (!m_showTitle->isChecked()) r.title = QString();
     else if (!m_title->text().trimmed().isEmpty()) r.title = m_title->text().trimmed();
@@ -200,6 +224,16 @@ void ExportFigureDialog::updatePreview() {
     const TracePtr& trace = m_session->trace();
     if (!trace) return;
     FigureRequest r = request();
+    m_headName->setText(trace->config.headName(r.layer, r.head));
+    // Scores are drawn with blue-red whatever map is chosen: the box says which map the figure uses.
+    const ColormapId chosen = static_cast<ColormapId>(m_colormap->currentIndex());
+    const ColormapId used = effectiveColormap(r.what != MatrixKind::Weights, chosen);
+    m_colormap->setToolTip(used == chosen ? QString() : tr("This matrix is drawn with %1").arg(Colormap::displayName(used)));
+    m_colormap->setItemText(static_cast<int>(chosen), used == chosen ? Colormap::displayName(chosen)
+                                                                     : tr("%1 → %2 used").arg(Colormap::displayName(chosen),
+                                                                                              Colormap::displayName(used)));
+    for (int i = 0; i < kColormapCount; ++i)
+        if (i != static_cast<int>(chosen)) m_colormap->setItemText(i, Colormap::displayName(static_cast<ColormapId>(i)));
     try {
         r.title.reset();
         m_title->setPlaceholderText(defaultTitle(r, *trace));

@@ -40,6 +40,11 @@ public:
     QSpinBox* dpiBox() const { return m_dpi; }
     QLineEdit* titleEdit() const { return m_title; }
     QLineEdit* captionEdit() const { return m_caption; }
+    QCheckBox* selectionBox() const { return m_selection; }
+    QComboBox* queryBox() const { return m_query; }
+    QComboBox* keyBox() const { return m_key; }
+    QComboBox* colormapBox() const { return m_colormap; }
+    QLabel* headNameLabel() const { return m_headName; }
 
 private:
     FigureRequest requestFromSelection() const;
@@ -52,6 +57,10 @@ private:
     QComboBox* m_view;
     QSpinBox* m_layer;
     QSpinBox* m_head;
+    QLabel* m_headName;
+    QComboBox* m_query; // item 0: none; then the tokens
+    QComboBox* m_key;
+    QCheckBox* m_selection;
     QComboBox* m_what;
     QComboBox* m_colormap;
     QCheckBox* m_numbers;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "figures/figure.h"
 
+#include "figures/figure_layout.h"
+
 #include "base/error.h"
 #include "painters/color_scale.h"
 #include "painters/head_grid_painter.h"
@@ -14,6 +16,7 @@
 #include <QCoreApplication>
 #include <QPainter>
 
+#include <array>
 #include <cmath>
 
 namespace qkview::ui {
@@ -64,26 +67,20 @@ int strongestKey(const Matrix& weights, int query) {
     return static_cast<int>(key);
 }
 
-HeatmapScene heatmapScene(const FigureRequest& r, const AttentionTrace& trace) {
-    HeatmapScene scene;
-    scene.data = matrixData(trace, r.layer, r.head, r.what);
-    scene.selectedRow = r.query;
-    scene.selectedColumn = r.key;
-    scene.scale = r.scale;
-    return scene;
-}
-
 void drawView(QPainter& p, const FigureRequest& r, const AttentionTrace& trace, const QRectF& area, const FigureStyle& style,
-              const HeatmapScene& heatmap) {
+              const FigureScenes& scenes) {
+    const int query = r.query, key = r.selection ? r.key : -1;
     switch (r.view) {
-    case FigureView::Heatmap: return renderHeatmap(p, heatmap, area, style);
-    case FigureView::Lines: return renderLines(p, linesScene(trace, r.layer, r.head, r.query, r.key), area, style);
-    case FigureView::Values: return renderValues(p, valuesScene(trace, r.layer, r.head, r.query), area, style);
-    case FigureView::Math: return renderMath(p, mathScene(trace, r.layer, r.head, r.query, r.key), area, style);
-    case FigureView::Grid:
-        return renderHeadGrid(p, headGridScene(trace, r.what, style, r.layer, r.head), area, style);
-    case FigureView::Lesson:
-        return renderLesson(p, lessonScene(trace, r.layer, r.head, r.query, r.key, r.what), area, style);
+    case FigureView::Heatmap: return renderHeatmap(p, scenes.heatmap, area, style);
+    case FigureView::Lines: return renderLines(p, linesScene(trace, r.layer, r.head, query, key), area, style);
+    case FigureView::Values: return renderValues(p, valuesScene(trace, r.layer, r.head, query), area, style);
+    case FigureView::Math: return renderMath(p, mathScene(trace, r.layer, r.head, query, r.key), area, style);
+    case FigureView::Grid: return renderHeadGrid(p, scenes.grid, area, style);
+    case FigureView::Lesson: {
+        LessonScene lesson = lessonScene(trace, r.layer, r.head, query, r.key, r.what);
+        if (!r.selection) lesson.heatmap.selectedRow = lesson.heatmap.selectedColumn = -1; // the chips still name the query
+        return renderLesson(p, lesson, area, style);
+    }
     }
 }
 } // namespace
@@ -105,6 +102,21 @@ bool needsQuery(FigureView view) {
     return view == FigureView::Values || view == FigureView::Math || view == FigureView::Lesson;
 }
 
+double autoFontSize(QSizeF size) {
+    // Piecewise linear in the width (inches): column 3.35 → 8 pt, double column 6.69 → 9 pt,
+    // a 1600-px slide at 150 DPI 10.67 → 12 pt, a 13.33-inch slide → 14 pt.
+    static constexpr std::array<std::pair<double, double>, 4> table{{{3.35, 8}, {6.69, 9}, {10.67, 12}, {13.33, 14}}};
+    const double w = size.width() / kFigureUnitsPerInch;
+    if (w <= table.front().first) return table.front().second;
+    for (size_t i = 1; i < table.size(); ++i)
+        if (w <= table[i].first) {
+            const auto [x0, y0] = table[i - 1];
+            const auto [x1, y1] = table[i];
+            return std::round((y0 + (y1 - y0) * (w - x0) / (x1 - x0)) * 2) / 2; // half points
+        }
+    return table.back().second;
+}
+
 void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trace) {
     trace.checkHead(request.layer, request.head); // throws naming the valid layers and heads
     const int t = trace.tokenCount();
@@ -112,6 +124,8 @@ void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trac
     for (const auto& [what, index] : {std::pair{tr("query"), request.query}, std::pair{tr("key"), request.key}})
         if (index < -1 || index >= t)
             invalid(tr("%1 %2 is out of range: the text has %3 tokens (0–%4)").arg(what).arg(index).arg(t).arg(t - 1));
+    if (request.fontSize != 0 && !(request.fontSize >= kMinFontPoints && request.fontSize <= kMaxFontPoints))
+        invalid(tr("the font size must be between %1 and %2 pt, got %3").arg(kMinFontPoints).arg(kMaxFontPoints).arg(request.fontSize));
     const QSizeF s = request.size;
     if (!(s.width() >= 1 && s.height() >= 1 && s.width() <= kMaxFigureUnits && s.height() <= kMaxFigureUnits))
         invalid(tr("the figure size %1 × %2 is not between 1 and %3 units (1/96 inch)")
@@ -165,71 +179,40 @@ FigureStyle figureStyle(const FigureRequest& request, FigureStyle base) {
     base.colormap = request.colormap;
     base.numbersInCells = request.numbers;
     base.rasterCells = false;
-    // Point sizes would follow each device's DPI; pixel sizes follow the figure's units everywhere.
-    if (base.font.pixelSize() <= 0)
-        base.font.setPixelSize(std::max(1, static_cast<int>(std::lround(base.font.pointSizeF() * kFigureUnitsPerInch / 72.0))));
+    // Points, not pixels: deviceStyle() makes them hold on every device the figure is painted on.
+    const double points = request.fontSize > 0 ? request.fontSize : autoFontSize(request.size);
+    base.font.setPointSizeF(points);
+    base.minFontScale = std::min(1.0, kMinFontPoints / points);
     return base;
 }
 
-void renderFigure(QPainter& p, const FigureRequest& request, const AttentionTrace& trace, const QRectF& target,
-                  const FigureStyle& base) {
+QStringList renderFigure(QPainter& p, const FigureRequest& request, const AttentionTrace& trace, const QRectF& target,
+                         const FigureStyle& base) {
     checkFigureRequest(request, trace);
     const FigureRequest r = resolvedRequest(request, trace);
-    const FigureStyle style = figureStyle(r, base);
     p.save();
     p.translate(target.topLeft());
     p.scale(target.width() / r.size.width(), target.height() / r.size.height());
     const QRectF page(QPointF(0, 0), r.size);
+    const FigureStyle style = deviceStyle(figureStyle(r, base), p.device());
     p.fillRect(page, style.background);
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
-    const double line = QFontMetricsF(style.font).height();
-    QRectF area = page.adjusted(line, line * 0.8, -line, -line * 0.8);
-
-    const QString title = r.title.value_or(defaultTitle(r, trace));
-    if (!title.isEmpty()) {
-        QFont font = scaledFont(style.font, 1.45);
-        font.setBold(true);
-        const QFontMetricsF fm(font);
-        p.setFont(font);
+    const FigureScenes scenes = figureScenes(r, trace, style);
+    const FigureLayout layout = layoutFigure(p, r, trace, scenes, style, page);
+    if (!layout.titleRect.isEmpty()) {
+        p.setFont(layout.titleFont);
         p.setPen(style.foreground);
-        const QRectF rect(area.left(), area.top(), area.width(), fm.height());
-        p.drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(title, Qt::ElideRight, rect.width()));
-        area.setTop(rect.bottom() + line * 0.7);
+        p.drawText(layout.titleRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, layout.title);
     }
-    // A long heatmap's default caption says how it was thinned and pooled. That depends on the room
-    // the caption leaves, so lay out until the note stops changing.
-    const HeatmapScene heatmap = r.view == FigureView::Heatmap ? heatmapScene(r, trace) : HeatmapScene{};
-    const QString given = r.caption.value_or(defaultCaption(r, trace));
-    const QFont captionFont = scaledFont(style.font, 0.9);
-    const QFontMetricsF captionMetrics(captionFont);
-    QString caption = given, note;
-    QRectF captionRect, viewArea = area;
-    for (int round = 0; round < 4; ++round) {
-        caption = note.isEmpty() ? given : given + QStringLiteral(" · ") + note;
-        viewArea = area;
-        if (!caption.isEmpty()) {
-            const QRectF measured = captionMetrics.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::TextWordWrap, caption);
-            const double height = std::min(measured.height(), captionMetrics.lineSpacing() * 3);
-            captionRect = QRectF(area.left(), area.bottom() - height, area.width(), height);
-            viewArea.setBottom(captionRect.top() - line * 0.6);
-        }
-        if (r.view != FigureView::Heatmap || r.caption || viewArea.height() <= 1) break;
-        QStringList notes;
-        if (heatmap.scale != ColorScaleMode::Fixed) notes << ColorScale(heatmap.data, heatmap.scale).description();
-        notes << heatmapDrawingNote(heatmapDrawing(p, heatmap, viewArea, style), heatmap);
-        notes.removeAll(QString());
-        const QString next = notes.join(QStringLiteral("; "));
-        if (next == note) break;
-        note = next;
-    }
-    if (!caption.isEmpty()) {
-        p.setFont(captionFont);
+    if (!layout.captionRect.isEmpty()) {
+        p.setFont(layout.captionFont);
         p.setPen(style.muted);
-        p.drawText(captionRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
+        p.drawText(layout.captionRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, layout.caption);
     }
-    if (viewArea.height() > 1) drawView(p, r, trace, viewArea, style, heatmap);
+    if (layout.viewArea.height() > 1) drawView(p, r, trace, layout.viewArea, style, scenes);
     p.restore();
+    return layout.warnings;
 }
 
 } // namespace qkview::ui

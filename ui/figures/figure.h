@@ -36,11 +36,19 @@ struct FigureRequest {
     MatrixKind what = MatrixKind::Weights;
     ColormapId colormap = ColormapId::Viridis;
     bool numbers = false;
+    bool selection = true; // outline (and highlight) the selected query, key or head
+    double fontSize = 0;   // points; 0: sized for the figure (autoFontSize)
     ColorScaleMode scale = ColorScaleMode::Fixed; // heatmap colours: fixed range, per-row maximum, log
     std::optional<QString> title;   // nullopt: one naming the head and what it shows; empty: no title
     std::optional<QString> caption; // nullopt: one naming the model, the text and the options; empty: none
     QSizeF size{1024, 576};         // in figure units (1/96 inch)
 };
+
+inline constexpr double kMinFontPoints = 5; // no text of a figure is smaller
+inline constexpr double kMaxFontPoints = 72;
+// The type size a figure of this size (figure units) gets by default: 8 pt at column width (8.5 cm),
+// 9 pt at double-column width (17 cm), growing to 12–14 pt for slides.
+double autoFontSize(QSizeF size);
 
 // Throws Error(InvalidArgument) naming the valid range when layer, head, query or key is outside the trace.
 void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trace);
@@ -49,12 +57,13 @@ FigureRequest resolvedRequest(FigureRequest request, const AttentionTrace& trace
 QString defaultTitle(const FigureRequest& request, const AttentionTrace& trace);
 QString defaultCaption(const FigureRequest& request, const AttentionTrace& trace);
 
-// base (the print style unless the screen's is wanted) with the request's colour map and numbers,
-// fonts sized in figure units, and one vector shape per cell.
+// base (the print style unless the screen's is wanted) with the request's colour map and numbers, the
+// font at the request's size in points (text shrinks to fit down to 5 pt), and one vector shape per cell.
 FigureStyle figureStyle(const FigureRequest& request, FigureStyle base = FigureStyle::print());
 
 // Lays the figure out at request.size and scales it to fill target. Throws like checkFigureRequest.
-void renderFigure(QPainter& painter, const FigureRequest& request, const AttentionTrace& trace, const QRectF& target,
+// Returns what it could not do as asked (e.g. numbers that do not fit), for the user to be told.
+QStringList renderFigure(QPainter& painter, const FigureRequest& request, const AttentionTrace& trace, const QRectF& target,
                   const FigureStyle& base = FigureStyle::print());
 
 } // namespace qkview::ui

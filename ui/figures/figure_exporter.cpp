@@ -35,6 +35,10 @@ void addFullTokenTitles(QByteArray& svg, const AttentionTrace& trace) {
     }
 }
 
+void report(QStringList* to, const QStringList& warnings) {
+    if (to) *to << warnings;
+}
+
 QString tokensText(const AttentionTrace& trace) {
     QStringList tokens;
     for (const Token& t : trace.tokens) tokens << t.text;
@@ -106,14 +110,19 @@ FigureRequest FigureExporter::sized(const FigureSize& size) const {
     return r;
 }
 
-QImage FigureExporter::image(const FigureSize& size) const {
+QImage FigureExporter::image(const FigureSize& size, QStringList* warnings) const {
     const FigureRequest r = sized(size);
     QImage image(size.pixels(), QImage::Format_RGB32);
     if (image.isNull()) invalid(tr("not enough memory for a %1 × %2 image").arg(size.pixels().width()).arg(size.pixels().height()));
     image.fill(Qt::white);
+    // Painted at 96 logical DPI like the SVG and the PDF, so every measure of a point-sized font agrees
+    // (QFontMetricsF without a device assumes it); the real DPI is recorded afterwards.
+    const int dotsPerMetreAt96 = static_cast<int>(std::lround(kFigureUnitsPerInch / 0.0254));
+    image.setDotsPerMeterX(dotsPerMetreAt96);
+    image.setDotsPerMeterY(dotsPerMetreAt96);
     {
         QPainter p(&image);
-        renderFigure(p, r, *m_trace, QRectF(QPointF(0, 0), QSizeF(image.size())), m_base);
+        report(warnings, renderFigure(p, r, *m_trace, QRectF(QPointF(0, 0), QSizeF(image.size())), m_base));
     }
     const int dotsPerMetre = static_cast<int>(std::lround(size.dpi / 0.0254));
     image.setDotsPerMeterX(dotsPerMetre);
@@ -121,8 +130,8 @@ QImage FigureExporter::image(const FigureSize& size) const {
     return image;
 }
 
-QByteArray FigureExporter::png(const FigureSize& size) const {
-    const QImage picture = image(size);
+QByteArray FigureExporter::png(const FigureSize& size, QStringList* warnings) const {
+    const QImage picture = image(size, warnings);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -131,7 +140,7 @@ QByteArray FigureExporter::png(const FigureSize& size) const {
     return bytes;
 }
 
-QByteArray FigureExporter::svg(const FigureSize& size) const {
+QByteArray FigureExporter::svg(const FigureSize& size, QStringList* warnings) const {
     const FigureRequest r = sized(size);
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -145,13 +154,13 @@ QByteArray FigureExporter::svg(const FigureSize& size) const {
     generator.setDescription(r.caption.value_or(defaultCaption(r, *m_trace)) + u'\n' + tokensText(*m_trace));
     QPainter p;
     if (!p.begin(&generator)) invalid(tr("could not start the SVG"));
-    renderFigure(p, r, *m_trace, QRectF(QPointF(0, 0), r.size), m_base);
+    report(warnings, renderFigure(p, r, *m_trace, QRectF(QPointF(0, 0), r.size), m_base));
     p.end();
     addFullTokenTitles(bytes, *m_trace);
     return bytes;
 }
 
-QByteArray FigureExporter::pdf(const FigureSize& size) const {
+QByteArray FigureExporter::pdf(const FigureSize& size, QStringList* warnings) const {
     const FigureRequest r = sized(size);
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -163,26 +172,27 @@ QByteArray FigureExporter::pdf(const FigureSize& size) const {
         // One page exactly the figure's size, no margins.
         writer.setPageLayout(QPageLayout(QPageSize(size.inches, QPageSize::Inch, QString(), QPageSize::ExactMatch),
                                          QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        writer.setResolution(static_cast<int>(kFigureUnitsPerInch)); // as the SVG: fonts in points measure alike
         QPainter p;
         if (!p.begin(&writer)) invalid(tr("could not start the PDF"));
         const QRectF page(QPointF(0, 0), size.inches * writer.resolution());
-        renderFigure(p, r, *m_trace, page, m_base);
+        report(warnings, renderFigure(p, r, *m_trace, page, m_base));
         p.end();
     }
     return bytes;
 }
 
-QByteArray FigureExporter::encode(FigureFormat format, const FigureSize& size) const {
+QByteArray FigureExporter::encode(FigureFormat format, const FigureSize& size, QStringList* warnings) const {
     switch (format) {
-    case FigureFormat::Svg: return svg(size);
-    case FigureFormat::Pdf: return pdf(size);
+    case FigureFormat::Svg: return svg(size, warnings);
+    case FigureFormat::Pdf: return pdf(size, warnings);
     case FigureFormat::Png: break;
     }
-    return png(size);
+    return png(size, warnings);
 }
 
-void FigureExporter::save(const QString& path, FigureFormat format, const FigureSize& size) const {
-    saveFileAtomically(path, encode(format, size));
+void FigureExporter::save(const QString& path, FigureFormat format, const FigureSize& size, QStringList* warnings) const {
+    saveFileAtomically(path, encode(format, size, warnings));
 }
 
 } // namespace qkview::ui

@@ -43,17 +43,18 @@ public:
     FigureExporter(TracePtr trace, FigureRequest request, FigureStyle base = FigureStyle::print());
 
     const FigureRequest& request() const { return m_request; }
-    // Throw Error(InvalidArgument) for a bad request or size.
-    QImage image(const FigureSize& size) const; // exactly size.pixels(), dots per metre set from dpi
-    QByteArray encode(FigureFormat format, const FigureSize& size) const;
+    // Throw Error(InvalidArgument) for a bad request or size. warnings, when given, receives what the
+    // figure could not do as asked (numbers that do not fit), for the user to be told.
+    QImage image(const FigureSize& size, QStringList* warnings = nullptr) const; // exactly size.pixels(), dpi set
+    QByteArray encode(FigureFormat format, const FigureSize& size, QStringList* warnings = nullptr) const;
     // Throws Error(InvalidArgument) before touching the file, Error(Io) when the file cannot be written.
-    void save(const QString& path, FigureFormat format, const FigureSize& size) const;
+    void save(const QString& path, FigureFormat format, const FigureSize& size, QStringList* warnings = nullptr) const;
 
 private:
     FigureRequest sized(const FigureSize& size) const;
-    QByteArray png(const FigureSize& size) const;
-    QByteArray svg(const FigureSize& size) const;
-    QByteArray pdf(const FigureSize& size) const;
+    QByteArray png(const FigureSize& size, QStringList* warnings) const;
+    QByteArray svg(const FigureSize& size, QStringList* warnings) const;
+    QByteArray pdf(const FigureSize& size, QStringList* warnings) const;
 
     TracePtr m_trace;
     FigureRequest m_request;

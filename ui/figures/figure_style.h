@@ -21,6 +21,8 @@ struct FigureStyle {
     bool numbersInCells = false;
     bool rasterCells = false; // screen shortcut for large matrices; vector exports keep one shape per cell
     bool smoothCharts = true; // antialiased Qt Charts; the screen turns it off to keep typing fast (≈2 ms)
+    // Labels and numbers shrink to fit down to this fraction of font, then thin or go (figures: 5 pt).
+    double minFontScale = 0.6;
 
     static FigureStyle fromPalette(const QPalette& palette, const QFont& font);
     static FigureStyle print(); // white background, black text, sized for slides and papers

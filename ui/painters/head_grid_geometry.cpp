@@ -15,8 +15,8 @@ HeadGridGeometry::HeadGridGeometry(const HeadGridLayoutInput& input) : m_input(i
     const int rows = std::max(1, input.layers), cols = std::max(1, input.heads);
     const QRectF& b = input.bounds;
     const auto fit = [&] {
-        const double pitchW = (b.width() - leftWidth()) / cols;
-        const double pitchH = (b.height() - topHeight()) / rows - nameHeight();
+        const double pitchW = (b.width() - leftWidth() - colorBarWidth()) / cols;
+        const double pitchH = (b.height() - topHeight() - bottomHeight()) / rows - nameHeight();
         const double pitch = std::min(pitchW, pitchH);
         m_spacing = std::max(2.0, pitch * kSpacingFraction);
         m_thumb = std::max({pitch - m_spacing, input.minThumb, 1.0});
@@ -29,8 +29,8 @@ HeadGridGeometry::HeadGridGeometry(const HeadGridLayoutInput& input) : m_input(i
     }
     m_rowStep = std::max(1, static_cast<int>(std::ceil(input.textHeight / pitchY() - 1e-9)));
     m_columnStep = std::max(1, static_cast<int>(std::ceil(input.columnLabelWidth * 1.2 / pitchX() - 1e-9)));
-    const double width = leftWidth() + cols * pitchX();
-    const double height = topHeight() + rows * pitchY();
+    const double width = leftWidth() + cols * pitchX() + colorBarWidth();
+    const double height = topHeight() + rows * pitchY() + bottomHeight();
     m_origin = QPointF(b.left() + std::max(0.0, (b.width() - width) / 2) + leftWidth() + m_spacing / 2,
                        b.top() + std::max(0.0, (b.height() - height) / 2) + topHeight() + m_spacing / 2);
 }
@@ -68,6 +68,18 @@ QRectF HeadGridGeometry::columnTitleRect() const {
 QRectF HeadGridGeometry::rowTitleRect() const {
     const QRectF g = gridRect();
     return {g.left() - leftWidth(), g.top(), m_input.textHeight, g.height()};
+}
+
+QRectF HeadGridGeometry::colorBarRect() const {
+    if (m_input.colorBarLabelWidth <= 0) return {};
+    const QRectF g = gridRect();
+    return {g.right() + 2 * gap(), g.top(), m_input.textHeight, std::max(g.height(), 4 * m_input.textHeight)};
+}
+
+QRectF HeadGridGeometry::usedRect() const {
+    const QRectF g = gridRect();
+    const double bottom = std::max(g.bottom(), colorBarRect().isEmpty() ? g.bottom() : colorBarRect().bottom()) + bottomHeight();
+    return QRectF(QPointF(g.left() - leftWidth(), g.top() - topHeight()), QPointF(g.right() + colorBarWidth(), bottom));
 }
 
 std::optional<QPoint> HeadGridGeometry::headAt(const QPointF& p) const {

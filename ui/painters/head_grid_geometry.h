@@ -17,6 +17,7 @@ struct HeadGridLayoutInput {
     double textHeight = 12;   // line height of the label font
     double minThumb = 0;      // the screen scrolls rather than shrinking thumbnails below this
     bool names = false;       // leave a line under each thumbnail for the head's name when there is room
+    double colorBarLabelWidth = 0; // widest tick label of a colour bar right of the grid; 0 for none
 };
 
 class HeadGridGeometry {
@@ -37,6 +38,10 @@ public:
     QRectF columnTitleRect() const;
     QRectF rowTitleRect() const; // to be drawn rotated
     QRectF gridRect() const;
+    QRectF colorBarRect() const; // empty without a colour bar
+    double colorBarLabelLeft() const { return colorBarRect().right() + gap(); }
+    // Everything drawn: titles, labels, thumbnails and the colour bar with its labels.
+    QRectF usedRect() const;
     // x = head, y = layer; the whole pitch cell around a thumbnail counts.
     std::optional<QPoint> headAt(const QPointF& p) const;
     // The smallest size that fits everything with thumbnails of minThumb (for scroll areas).
@@ -46,6 +51,10 @@ private:
     double gap() const { return m_input.textHeight * 0.4; }
     double leftWidth() const { return m_input.textHeight + gap() + m_input.rowLabelWidth + gap(); }
     double topHeight() const { return 2 * m_input.textHeight + 2 * gap(); }
+    double colorBarWidth() const {
+        return m_input.colorBarLabelWidth > 0 ? 2 * gap() + m_input.textHeight + gap() + m_input.colorBarLabelWidth : 0;
+    }
+    double bottomHeight() const { return m_input.colorBarLabelWidth > 0 ? m_input.textHeight * 0.5 : 0; }
     double nameHeight() const { return m_names ? m_input.textHeight * 0.9 + nameGap() : 0; }
     double nameGap() const { return 3.0; } // clear of the selection outline
     double pitchX() const { return m_thumb + m_spacing; }

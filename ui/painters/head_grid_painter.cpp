@@ -149,9 +149,7 @@ void colorThumbnails(HeadGridScene& scene, const FigureStyle& style) {
 
 HeadGridGeometry headGridGeometry(QPainter& painter, const HeadGridScene& scene, const QRectF& bounds,
                                   const FigureStyle& style, double minThumb) {
-    painter.save();
-    painter.setFont(style.font);
-    const QFontMetricsF fm = painter.fontMetrics();
+    const QFontMetricsF fm(style.font, painter.device());
     HeadGridLayoutInput in;
     in.bounds = bounds;
     in.layers = scene.layers;
@@ -162,7 +160,8 @@ HeadGridGeometry headGridGeometry(QPainter& painter, const HeadGridScene& scene,
     in.textHeight = fm.height();
     in.minThumb = minThumb;
     in.names = !scene.headNames.isEmpty();
-    painter.restore();
+    if (scene.colorBar && !scene.matrices.empty())
+        in.colorBarLabelWidth = colorBarLabelWidth(painter, scene.matrices.front(), ColorScaleMode::Fixed, style);
     return HeadGridGeometry(in);
 }
 
@@ -194,6 +193,7 @@ void renderHeadGrid(QPainter& p, const HeadGridScene& s, const QRectF& bounds, c
         p.drawRect(g.thumbRect(s.selectedLayer, s.selectedHead).adjusted(-w / 2, -w / 2, w / 2, w / 2));
     }
     drawLabels(p, s, g, style);
+    if (s.colorBar) renderColorBar(p, g.colorBarRect(), g.colorBarLabelLeft(), s.matrices.front(), ColorScaleMode::Fixed, style);
     p.restore();
 }
 

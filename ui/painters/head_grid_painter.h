@@ -23,6 +23,7 @@ struct HeadGridScene {
     QStringList headNames;            // L × NH
     int selectedLayer = -1, selectedHead = -1;
     int headsPerKv = 1; // query heads sharing one key/value head (grouped-query attention): marked as groups
+    bool colorBar = false; // a colour bar right of the grid (figures)
 
     int index(int layer, int head) const { return layer * heads + head; }
 };

@@ -9,7 +9,6 @@
 namespace qkview::ui {
 
 namespace {
-constexpr double kMinFontScale = 0.6;  // labels below ~60% of the base font are no longer legible
 constexpr double kLineFill = 0.9;      // a label may take this much of a cell's height
 constexpr double kSmallestCell = 1e-3; // fit mode: a 1,000-token matrix in a thumbnail still lays out
 constexpr double kSlack = 1e-6;        // content this much larger than the viewport still counts as fitting
@@ -26,6 +25,9 @@ double HeatmapGeometry::topHeight() const {
     return textHeight() + gap() + labels + gap();
 }
 
+// The colour bar's lowest tick label reaches half a line below the matrix.
+double HeatmapGeometry::bottomHeight() const { return m_input.colorBarLabelWidth > 0 ? textHeight() * 0.5 : 0; }
+
 double HeatmapGeometry::colorBarWidth() const {
     if (m_input.colorBarLabelWidth <= 0) return 0;
     return 2 * gap() + textHeight() + gap() + m_input.colorBarLabelWidth * m_scale + gap();
@@ -34,7 +36,7 @@ double HeatmapGeometry::colorBarWidth() const {
 void HeatmapGeometry::layout() {
     const int rows = std::max(1, m_input.rows), cols = std::max(1, m_input.columns);
     const QRectF& b = m_input.bounds;
-    const auto fontFor = [&](double cell) { return std::clamp(cell * kLineFill / m_input.textHeight, kMinFontScale, 1.0); };
+    const auto fontFor = [&](double cell) { return std::clamp(cell * kLineFill / m_input.textHeight, std::min(1.0, m_input.minFontScale), 1.0); };
     if (m_input.cellSize > 0) { // zoom: the cell size is given, the font follows it
         m_cell = m_input.cellSize;
         m_scale = fontFor(m_cell);
@@ -43,7 +45,7 @@ void HeatmapGeometry::layout() {
         const auto placeCells = [&] {
             m_rotated = false;
             const auto cellFor = [&] {
-                const double bottom = m_input.colorBarLabelWidth > 0 ? textHeight() * 0.5 : 0;
+                const double bottom = bottomHeight();
                 return std::min((b.width() - leftWidth() - colorBarWidth()) / cols, (b.height() - topHeight() - bottom) / rows);
             };
             m_cell = cellFor();
@@ -61,6 +63,7 @@ void HeatmapGeometry::layout() {
             m_scale = wanted;
         }
         placeCells(); // the cells for the final font
+        m_scale = std::min(m_scale, fontFor(m_cell)); // labels never taller than their cells (the rounds stop within 1e-3)
     }
     m_labelStep = qkview::ui::labelStep(m_cell * kLineFill, textHeight());
     place();
@@ -70,8 +73,7 @@ void HeatmapGeometry::place() {
     const QRectF& b = m_input.bounds;
     const double left = leftWidth(), top = topHeight(), right = colorBarWidth();
     const QSizeF content = contentSize();
-    // The colour bar's lowest tick label reaches half a line below the matrix.
-    const double bottom = m_input.colorBarLabelWidth > 0 ? textHeight() * 0.5 : 0;
+    const double bottom = bottomHeight();
     const QSizeF frame(std::max(0.0, b.width() - left - right), std::max(0.0, b.height() - top - bottom));
     // One axis at a time: a matrix that fits is centred with its labels; one that does not fills
     // the frame and scrolls under the frozen labels.
@@ -167,7 +169,14 @@ double HeatmapGeometry::colorBarLabelLeft() const { return colorBarRect().right(
 
 QSizeF HeatmapGeometry::minimumSize() const {
     return {leftWidth() + m_input.columns * m_input.minCellSize + colorBarWidth(),
-            topHeight() + m_input.rows * m_input.minCellSize + (m_input.colorBarLabelWidth > 0 ? textHeight() * 0.5 : 0)};
+            topHeight() + m_input.rows * m_input.minCellSize + bottomHeight()};
+}
+
+QRectF HeatmapGeometry::usedRect() const {
+    const QRectF v = m_viewport;
+    const double barBottom = colorBarRect().isEmpty() ? v.bottom() : colorBarRect().bottom();
+    return QRectF(QPointF(v.left() - leftWidth(), v.top() - topHeight()),
+                  QPointF(v.right() + colorBarWidth(), std::max(v.bottom(), barBottom) + bottomHeight()));
 }
 
 QPointF HeatmapGeometry::scrollToShow(int row, int column) const {

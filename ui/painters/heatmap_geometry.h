@@ -21,6 +21,7 @@ struct HeatmapLayoutInput {
     double textHeight = 12;      // line height at the base font
     double colorBarLabelWidth = 0; // widest tick label; 0 for no colour bar
     double minCellSize = 0;        // fit mode never shrinks cells below this (the matrix scrolls instead)
+    double minFontScale = 0.6;     // labels shrink to fit cells down to this fraction of the base font, then thin
     double cellSize = 0;           // 0: fit; else the zoomed cell size
     QPointF scroll;                // how far the matrix is scrolled (content pixels), clamped by the layout
 };
@@ -61,6 +62,8 @@ public:
     double colorBarLabelLeft() const;
     // The smallest size that fits everything with cells of minCellSize.
     QSizeF minimumSize() const;
+    // Everything drawn: axis titles, labels, matrix (its visible part), colour bar and its labels.
+    QRectF usedRect() const;
 
     // The scroll that brings cell (row, column) fully into view, moving as little as possible.
     QPointF scrollToShow(int row, int column) const;
@@ -73,6 +76,7 @@ private:
     void layout();
     void place();
     double gap() const { return textHeight() * 0.4; }
+    double bottomHeight() const;
     double leftWidth() const;
     double topHeight() const;
     double colorBarWidth() const;

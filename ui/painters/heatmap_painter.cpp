@@ -11,6 +11,7 @@
 #include <QPainter>
 
 #include <cmath>
+#include <limits>
 
 namespace qkview::ui {
 
@@ -18,9 +19,7 @@ namespace {
 QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
 
 ColormapId effectiveMap(const MatrixData& data, const FigureStyle& style) {
-    // Signed scores always use the diverging map so 0 stays neutral.
-    return data.diverging ? ColormapId::Diverging
-                          : (style.colormap == ColormapId::Diverging ? ColormapId::Viridis : style.colormap);
+    return effectiveColormap(data.diverging, style.colormap);
 }
 
 double widestLabel(const QFontMetricsF& fm, const QStringList& labels) {
@@ -63,20 +62,26 @@ void drawCells(QPainter& p, const HeatmapScene& scene, const HeatmapDrawing& d, 
     const MatrixData& m = scene.data;
     const ColorScale scale(m, scene.scale);
     const Colormap& map = Colormap::get(effectiveMap(m, style));
+    p.save();
+    if (d.geometry.scrollable()) p.setClipRect(d.geometry.viewportRect());
     p.setPen(Qt::NoPen);
+    // In cell units: every cell is the unit square at whole-number coordinates, so SVG and PDF write
+    // neighbours with exactly shared edges and no hairline seams open between them.
+    p.translate(d.geometry.matrixRect().topLeft());
+    p.scale(d.geometry.cellSize(), d.geometry.cellSize());
     for (int i = 0; i < m.rows(); ++i)
         for (int j = 0; j < m.columns(); ++j) {
             p.setBrush(m.masked(i, j) ? style.masked : map.at(scale.position(i, m.values(i, j))));
-            p.drawRect(d.geometry.cellRect(i, j));
+            p.drawRect(QRectF(j, i, 1, 1));
         }
+    p.restore();
 }
 
-void drawNumbers(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g, const FigureStyle& style) {
+void drawNumbers(QPainter& p, const HeatmapScene& scene, const HeatmapDrawing& dr, const FigureStyle& style) {
+    if (dr.numberScale <= 0) return;
+    const HeatmapGeometry& g = dr.geometry;
     const MatrixData& d = scene.data;
-    const bool isWeight = !d.diverging;
-    p.setFont(scaledFont(style.font, g.fontScale() * 0.85));
-    const QFontMetricsF fm = p.fontMetrics();
-    if (fm.horizontalAdvance(QStringLiteral("-0.00")) > g.cellSize() * 0.95 || fm.height() > g.cellSize()) return;
+    p.setFont(scaledFont(style.font, dr.numberScale));
     const ColorScale scale(d, scene.scale);
     const Colormap& map = Colormap::get(effectiveMap(d, style));
     const auto [r0, r1] = g.visibleRows();
@@ -85,8 +90,43 @@ void drawNumbers(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& 
         for (int j = c0; j <= c1; ++j) {
             if (d.masked(i, j)) continue;
             p.setPen(Colormap::textOn(map.at(scale.position(i, d.values(i, j)))));
-            p.drawText(g.cellRect(i, j), Qt::AlignCenter, formatValue(d.values(i, j), isWeight));
+            p.drawText(g.cellRect(i, j), Qt::AlignCenter | Qt::TextDontClip,
+                       formatFixed(d.values(i, j), dr.decimals, dr.compactNumbers));
         }
+}
+
+// The largest magnitude among the unmasked values, for the numbers' precision.
+double largestMagnitude(const MatrixData& d) {
+    double m = 0;
+    for (int i = 0; i < d.rows(); ++i)
+        for (int j = 0; j < d.columns(); ++j)
+            if (!d.masked(i, j) && std::isfinite(d.values(i, j))) m = std::max(m, std::abs(static_cast<double>(d.values(i, j))));
+    return m;
+}
+
+// Fits the numbers' font to the cells: as large as the labels, shrinking with the cells to the style's
+// minimum; a shorter form (".25") before giving up.
+void fitNumbers(QPainter& p, const HeatmapScene& scene, const FigureStyle& style, HeatmapDrawing& dr) {
+    const MatrixData& d = scene.data;
+    const double largest = largestMagnitude(d);
+    dr.decimals = valueDecimals(largest, !d.diverging);
+    const QFontMetricsF fm(style.font, p.device());
+    const double cell = dr.geometry.cellSize();
+    const double minScale = std::min(1.0, style.minFontScale);
+    for (bool compact : {false, true}) {
+        double widest = 0;
+        // Digits are of equal width in the fonts used: the longest strings are those of the extremes.
+        for (double v : {largest, d.diverging ? -largest : 0.0, 0.0})
+            widest = std::max(widest, fm.horizontalAdvance(formatFixed(v, dr.decimals, compact)));
+        const double fit = std::min(cell * 0.88 / std::max(widest, 1e-9), cell * 0.95 / fm.height());
+        const double wanted = std::min(dr.geometry.fontScale(), fit);
+        if (wanted >= minScale - 1e-9) {
+            dr.numberScale = wanted;
+            dr.compactNumbers = compact;
+            return;
+        }
+    }
+    dr.numberScale = 0;
 }
 
 void drawLabels(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g, const FigureStyle& style) {
@@ -98,7 +138,8 @@ void drawLabels(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g
     const auto [r0, r1] = g.visibleRows();
     p.save();
     if (clip) p.setClipRect(QRectF(bounds.left(), view.top(), view.left() - bounds.left(), view.height()));
-    for (int i : thinnedLabels(r0, r1, g.labelStep(), {scene.selectedRow})) {
+    const QPoint strongest = strongestCell(d);
+    for (int i : thinnedLabels(r0, r1, g.labelStep(), {scene.selectedRow, strongest.y()})) {
         font.setBold(i == scene.selectedRow);
         p.setFont(font);
         p.setPen(i == scene.selectedRow ? style.accent : style.foreground);
@@ -108,7 +149,7 @@ void drawLabels(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g
     const auto [c0, c1] = g.visibleColumns();
     p.save();
     if (clip) p.setClipRect(QRectF(view.left(), bounds.top(), view.width(), view.top() - bounds.top()));
-    for (int j : thinnedLabels(c0, c1, g.columnLabelsRotated() ? g.labelStep() : 1, {scene.selectedColumn})) {
+    for (int j : thinnedLabels(c0, c1, g.columnLabelsRotated() ? g.labelStep() : 1, {scene.selectedColumn, strongest.x()})) {
         font.setBold(j == scene.selectedColumn);
         p.setFont(font);
         p.setPen(j == scene.selectedColumn ? style.accent : style.foreground);
@@ -130,39 +171,33 @@ void drawLabels(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g
     font.setItalic(true);
     p.setFont(font);
     p.setPen(style.muted);
-    // Small matrices get the short titles rather than clipped long ones.
-    const auto fitting = [&](const char* longText, const char* shortText, double width) {
+    // Small matrices get the short titles rather than clipped long ones; a title longer than its axis
+    // runs on past it (never off the picture) rather than being cut.
+    const QFontMetricsF fm(font, p.device());
+    const auto fitting = [&](const char* longText, const char* shortText, double length) {
         const QString text = QCoreApplication::translate("qkview", longText);
-        return p.fontMetrics().horizontalAdvance(text) <= width ? text : QCoreApplication::translate("qkview", shortText);
+        return fm.horizontalAdvance(text) <= length ? text : QCoreApplication::translate("qkview", shortText);
     };
-    p.drawText(g.columnAxisTitleRect(), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip,
-               fitting("keys → (what each token offers)", "keys →", g.columnAxisTitleRect().width()));
+    const auto along = [&](double start, double length, double limit, const QString& text) {
+        const double needed = fm.horizontalAdvance(text) + 1;
+        return std::pair{std::max(0.0, std::min(start, limit - needed)), std::max(length, needed)};
+    };
+    const QRectF c = g.columnAxisTitleRect();
+    const QString keys = fitting("keys → (what each token offers)", "keys →", c.width());
+    const auto [cx, cw] = along(c.left(), c.width(), bounds.right(), keys);
+    p.drawText(QRectF(cx, c.top(), cw, c.height()), Qt::AlignLeft | Qt::AlignVCenter, keys);
     const QRectF r = g.rowAxisTitleRect();
+    const QString queries = fitting("queries → (what each token asks)", "queries →", r.height());
+    const auto [ry, rh] = along(r.top(), r.height(), bounds.bottom(), queries);
     p.save();
-    p.translate(r.left(), r.top());
+    p.translate(r.left(), ry);
     p.rotate(90);
-    p.drawText(QRectF(0, -r.width(), r.height(), r.width()), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip,
-               fitting("queries → (what each token asks)", "queries →", r.height()));
+    p.drawText(QRectF(0, -r.width(), rh, r.width()), Qt::AlignLeft | Qt::AlignVCenter, queries);
     p.restore();
 }
 
 void drawColorBar(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g, const FigureStyle& style) {
-    const QRectF bar = g.colorBarRect();
-    if (bar.isEmpty()) return;
-    const Colormap& map = Colormap::get(effectiveMap(scene.data, style));
-    QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
-    for (int s = 0; s <= 32; ++s) gradient.setColorAt(s / 32.0, map.at(s / 32.0));
-    p.setPen(QPen(style.muted, 0.5));
-    p.setBrush(gradient);
-    p.drawRect(bar);
-    p.setFont(scaledFont(style.font, g.fontScale()));
-    const double h = g.textHeight();
-    for (const ColorScale::Tick& tick : ColorScale(scene.data, scene.scale).ticks()) {
-        const double y = bar.bottom() - tick.position * bar.height();
-        p.setPen(QPen(style.foreground, 0.8));
-        p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + h * 0.25, y));
-        p.drawText(QRectF(g.colorBarLabelLeft(), y - h / 2, 1000, h), Qt::AlignLeft | Qt::AlignVCenter, tick.label);
-    }
+    renderColorBar(p, g.colorBarRect(), g.colorBarLabelLeft(), scene.data, scene.scale, style, g.fontScale());
 }
 
 void drawSelection(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g, const FigureStyle& style) {
@@ -188,24 +223,69 @@ QString ordinal(int n) {
 }
 } // namespace
 
+ColormapId effectiveColormap(bool divergingData, ColormapId chosen) {
+    const bool divergingMap = Colormap::plain(chosen) == ColormapId::Diverging;
+    // Signed scores always use a diverging map so 0 stays neutral.
+    if (divergingData) return divergingMap ? chosen : ColormapId::Diverging;
+    return divergingMap ? Colormap::reversed(ColormapId::Viridis, Colormap::isReversed(chosen)) : chosen;
+}
+
+QPoint strongestCell(const MatrixData& d) {
+    QPoint best(-1, -1);
+    double bestValue = -std::numeric_limits<double>::infinity();
+    for (int i = 0; i < d.rows(); ++i)
+        for (int j = 0; j < d.columns(); ++j) {
+            const double v = d.diverging ? std::abs(static_cast<double>(d.values(i, j))) : d.values(i, j);
+            if (!d.masked(i, j) && std::isfinite(v) && v > bestValue) {
+                bestValue = v;
+                best = QPoint(j, i);
+            }
+        }
+    return best;
+}
+
+void renderColorBar(QPainter& p, const QRectF& bar, double labelLeft, const MatrixData& data, ColorScaleMode mode,
+                    const FigureStyle& style, double fontScale) {
+    if (bar.isEmpty()) return;
+    p.save();
+    const Colormap& map = Colormap::get(effectiveMap(data, style));
+    QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
+    for (int s = 0; s <= 32; ++s) gradient.setColorAt(s / 32.0, map.at(s / 32.0));
+    p.setPen(QPen(style.muted, 0.5));
+    p.setBrush(gradient);
+    p.drawRect(bar);
+    const QFont font = scaledFont(style.font, fontScale);
+    p.setFont(font);
+    const double h = QFontMetricsF(font, p.device()).height();
+    for (const ColorScale::Tick& tick : ColorScale(data, mode).ticks()) {
+        const double y = bar.bottom() - tick.position * bar.height();
+        p.setPen(QPen(style.foreground, 0.8));
+        p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + h * 0.25, y));
+        p.drawText(QRectF(labelLeft, y - h / 2, 1000, h), Qt::AlignLeft | Qt::AlignVCenter, tick.label);
+    }
+    p.restore();
+}
+
+double colorBarLabelWidth(QPainter& painter, const MatrixData& data, ColorScaleMode scale, const FigureStyle& style) {
+    const QFontMetricsF fm(style.font, painter.device());
+    double ticks = fm.horizontalAdvance(QStringLiteral("0.00"));
+    for (const ColorScale::Tick& t : ColorScale(data, scale).ticks()) ticks = std::max(ticks, fm.horizontalAdvance(t.label));
+    return ticks * 1.05;
+}
+
 QColor cellColor(const MatrixData& data, double value, const FigureStyle& style) {
     return Colormap::get(effectiveMap(data, style)).at(data.normalized(value));
 }
 
 QSizeF heatmapLabelWidths(QPainter& painter, const HeatmapScene& scene, const FigureStyle& style) {
-    painter.save();
-    painter.setFont(style.font);
-    const QFontMetricsF fm = painter.fontMetrics();
-    painter.restore();
+    const QFontMetricsF fm(style.font, painter.device());
     // Bold selected labels are a little wider: measure with room to spare.
     return {widestLabel(fm, scene.data.rowLabels) * 1.1, widestLabel(fm, scene.data.columnLabels) * 1.1};
 }
 
 HeatmapGeometry heatmapGeometry(QPainter& painter, const HeatmapScene& scene, const QRectF& bounds,
                                 const FigureStyle& style, const HeatmapFrame& frame) {
-    painter.save();
-    painter.setFont(style.font);
-    const QFontMetricsF fm = painter.fontMetrics();
+    const QFontMetricsF fm(style.font, painter.device());
     HeatmapLayoutInput in;
     in.bounds = bounds;
     in.rows = scene.data.rows();
@@ -214,14 +294,11 @@ HeatmapGeometry heatmapGeometry(QPainter& painter, const HeatmapScene& scene, co
     in.rowLabelWidth = labels.width();
     in.columnLabelWidth = labels.height();
     in.textHeight = fm.height();
-    double ticks = fm.horizontalAdvance(QStringLiteral("0.00"));
-    for (const ColorScale::Tick& t : ColorScale(scene.data, scene.scale).ticks())
-        ticks = std::max(ticks, fm.horizontalAdvance(t.label));
-    in.colorBarLabelWidth = ticks * 1.05;
+    in.colorBarLabelWidth = colorBarLabelWidth(painter, scene.data, scene.scale, style);
     in.minCellSize = frame.minCellSize;
+    in.minFontScale = style.minFontScale;
     in.cellSize = frame.cellSize;
     in.scroll = frame.scroll;
-    painter.restore();
     return HeatmapGeometry(in);
 }
 
@@ -239,6 +316,7 @@ HeatmapDrawing heatmapDrawing(QPainter& painter, const HeatmapScene& scene, cons
         const double pixels = vector ? kMaxImageSide : side * d.geometry.cellSize() * scale;
         d.poolFactor = poolFactor(side, pixels);
     }
+    if (style.numbersInCells) fitNumbers(painter, scene, style, d);
     return d;
 }
 
@@ -247,8 +325,8 @@ QString heatmapDrawingNote(const HeatmapDrawing& d, const HeatmapScene& scene) {
     const int step = d.geometry.labelStep();
     if (step > 1)
         parts << (scene.selectedRow >= 0 || scene.selectedColumn >= 0
-                      ? tr("labels on every %1 token and the selected one").arg(ordinal(step))
-                      : tr("labels on every %1 token").arg(ordinal(step)));
+                      ? tr("labels on every %1 token, the selected one and the strongest").arg(ordinal(step))
+                      : tr("labels on every %1 token and the strongest").arg(ordinal(step)));
     if (d.raster && d.poolFactor > 1)
         parts << tr("each pixel the maximum of %1 × %1 cells").arg(d.poolFactor);
     return parts.join(QStringLiteral("; "));
@@ -264,7 +342,7 @@ void renderHeatmap(QPainter& painter, const HeatmapScene& scene, const QRectF& b
         drawCells(painter, scene, d, style, raster);
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setRenderHint(QPainter::TextAntialiasing, true);
-        if (style.numbersInCells) drawNumbers(painter, scene, d.geometry, style);
+        drawNumbers(painter, scene, d, style);
         drawSelection(painter, scene, d.geometry, style);
         drawLabels(painter, scene, d.geometry, style);
         drawColorBar(painter, scene, d.geometry, style);

@@ -44,6 +44,11 @@ struct HeatmapDrawing {
     HeatmapGeometry geometry;
     bool raster = false;
     int poolFactor = 1; // f × f cells per image pixel
+    // Numbers in cells (style.numbersInCells): their font as a fraction of the style's, 0 when even the
+    // smallest allowed size does not fit a cell; one precision for all, ".25" when "0.25" does not fit.
+    double numberScale = 0;
+    int decimals = 2;
+    bool compactNumbers = false;
 };
 
 QSizeF heatmapLabelWidths(QPainter& painter, const HeatmapScene& scene, const FigureStyle& style);
@@ -57,6 +62,16 @@ void renderHeatmap(QPainter& painter, const HeatmapScene& scene, const QRectF& b
 // What a reader must know about a long matrix's drawing, for captions: the label thinning rule and the
 // pooling. Empty when every label and cell is shown.
 QString heatmapDrawingNote(const HeatmapDrawing& drawing, const HeatmapScene& scene);
+// The map a matrix is drawn with: signed values always get the blue-red map (reversed if the chosen map
+// is), unsigned ones viridis instead of it.
+ColormapId effectiveColormap(bool divergingData, ColormapId chosen);
+// The cell with the largest value (by magnitude for signed data), unmasked; (-1, -1) when none.
+QPoint strongestCell(const MatrixData& data);
+// A vertical colour bar in bar with round tick values labelled from labelLeft, text at fontScale × the style's font.
+void renderColorBar(QPainter& painter, const QRectF& bar, double labelLeft, const MatrixData& data, ColorScaleMode scale,
+                    const FigureStyle& style, double fontScale = 1.0);
+// The widest tick label of that colour bar at the painter's device and the style's font.
+double colorBarLabelWidth(QPainter& painter, const MatrixData& data, ColorScaleMode scale, const FigureStyle& style);
 // The colour of one value under the data's fixed scale and the style's colour map.
 QColor cellColor(const MatrixData& data, double value, const FigureStyle& style);
 

@@ -25,13 +25,42 @@ QString formatValue(double value, bool isWeight) {
     return std::abs(value) >= 100 ? QString::number(value, 'f', 0) : QString::number(value, 'g', 3);
 }
 
+int valueDecimals(double maxAbs, bool isWeight) {
+    const int decimals = maxAbs > 0 && std::isfinite(maxAbs) ? 1 - static_cast<int>(std::floor(std::log10(maxAbs))) : 2;
+    return std::clamp(decimals, isWeight ? 2 : 0, 3);
+}
+
+QString formatFixed(double value, int decimals, bool compact) {
+    if (!std::isfinite(value)) return QStringLiteral("–");
+    QString s = QString::number(std::abs(value), 'f', decimals);
+    const bool zero = s.count(u'0') + s.count(u'.') == s.size();
+    if (compact && s.startsWith(QStringLiteral("0.")) && s.size() > 2) s.remove(0, 1);
+    return value < 0 && !zero ? QStringLiteral("−") + s : s;
+}
+
+std::vector<double> niceTicks(double low, double high, int maxTicks) {
+    if (!(high > low) || !std::isfinite(low) || !std::isfinite(high)) return {low};
+    const double raw = (high - low) / std::max(1, maxTicks - 1);
+    const double decade = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * decade;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * decade >= raw * (1 - 1e-9)) {
+            step = m * decade;
+            break;
+        }
+    std::vector<double> out;
+    for (double k = std::ceil(low / step - 1e-9); k * step <= high + step * 1e-9; k += 1) out.push_back(k == 0 ? 0.0 : k * step);
+    return out;
+}
+
 } // namespace qkview::ui
 
 namespace qkview::ui {
 
 int labelStep(double pitch, double extent) {
     if (!(pitch > 0)) return 1;
-    return std::max(1, static_cast<int>(std::ceil(extent / pitch - 1e-9)));
+    // A relative tolerance: a label that fits its slot up to rounding must not halve the labels.
+    return std::max(1, static_cast<int>(std::ceil(extent / pitch - 1e-6 * std::max(1.0, extent / pitch))));
 }
 
 std::vector<int> thinnedLabels(int first, int last, int step, const std::vector<int>& priority) {

@@ -2,6 +2,8 @@
 #pragma once
 #include <QString>
 
+#include <vector>
+
 namespace qkview::ui {
 
 // A token as a label: visible white space (GPT-2's leading space becomes '␣'), newlines and tabs
@@ -10,6 +12,16 @@ QString tokenLabel(const QString& token, int maxChars = 14);
 
 // A number as views show it: weights with 2 decimals, other values with up to 3 significant digits.
 QString formatValue(double value, bool isWeight);
+
+// One precision for every number of a figure: enough decimals to show the largest magnitude with two
+// significant digits (weights keep at least 2, nothing gets more than 3).
+int valueDecimals(double maxAbs, bool isWeight);
+// value with that many decimals and a true minus sign, never "−0.00"; compact drops a leading zero (".25").
+QString formatFixed(double value, int decimals, bool compact = false);
+
+// Round tick values covering [low, high]: steps of 1, 2, 2.5 or 5 × 10ⁿ, at most maxTicks of them, 0 among
+// them when the range spans it.
+std::vector<double> niceTicks(double low, double high, int maxTicks = 6);
 
 } // namespace qkview::ui
 

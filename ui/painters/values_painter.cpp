@@ -9,7 +9,7 @@
 #include <QChart>
 #include <QCoreApplication>
 #include <QGraphicsScene>
-#include <QLineSeries>
+#include <QScatterSeries>
 #include <QPainter>
 #include <QStackedBarSeries>
 #include <QValueAxis>
@@ -83,7 +83,7 @@ ValuesScene valuesScene(const AttentionTrace& trace, int layer, int head, int qu
 ValuesCharts::ValuesCharts()
     : m_weights(new QChart), m_weightSeries(new QBarSeries), m_weightSet(new QBarSet(QString())),
       m_weightKeys(new QBarCategoryAxis), m_weightAxis(new QValueAxis), m_contributions(new QChart),
-      m_stacked(new QStackedBarSeries), m_output(new QLineSeries), m_dims(new QBarCategoryAxis),
+      m_stacked(new QStackedBarSeries), m_output(new QScatterSeries), m_dims(new QBarCategoryAxis),
       m_valueAxis(new QValueAxis) {
     m_weightSeries->append(m_weightSet);
     m_weights->addAxis(m_weightKeys, Qt::AlignBottom);
@@ -95,7 +95,7 @@ ValuesCharts::ValuesCharts()
     m_weights->legend()->hide();
 
     m_output->setName(tr("output"));
-    m_output->setPointsVisible(true);
+    m_output->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     m_contributions->addAxis(m_dims, Qt::AlignBottom);
     m_contributions->addAxis(m_valueAxis, Qt::AlignLeft);
     attach(m_contributions, m_stacked, m_dims, m_valueAxis);
@@ -118,7 +118,9 @@ void ValuesCharts::applyStyle(const FigureStyle& style) {
                                 static_cast<QAbstractAxis*>(m_dims), static_cast<QAbstractAxis*>(m_valueAxis)})
         styleAxis(axis, style);
     m_weightSet->setColor(weightColour(style));
-    m_output->setPen(QPen(style.foreground, 2));
+    m_output->setColor(style.foreground);
+    m_output->setBorderColor(style.background);
+    m_output->setMarkerSize(QFontMetricsF(style.font).height() * 0.6);
 }
 
 WeightChartKeys weightChartKeys(const std::vector<double>& weights, const std::vector<double>& labelWidths, double width,

@@ -17,7 +17,7 @@ class QChart;
 class QBarSet;
 class QBarSeries;
 class QStackedBarSeries;
-class QLineSeries;
+class QScatterSeries;
 class QBarCategoryAxis;
 class QValueAxis;
 
@@ -65,7 +65,7 @@ private:
     QValueAxis* m_weightAxis;
     QChart* m_contributions;
     QStackedBarSeries* m_stacked;
-    QLineSeries* m_output;
+    QScatterSeries* m_output; // one marker per dimension: the dimensions are separate numbers, not a curve
     QBarCategoryAxis* m_dims;
     QValueAxis* m_valueAxis;
     std::optional<FigureStyle> m_style; // the style last applied
