@@ -160,7 +160,7 @@ int writeShots(const QString& dir) {
     for (const auto& [name, frame, mode] : {std::tuple{"heatmap1000_fit", HeatmapFrame{}, ColorScaleMode::Fixed},
                                             std::tuple{"heatmap1000_rowmax", HeatmapFrame{}, ColorScaleMode::RowMax},
                                             std::tuple{"heatmap1000_log", HeatmapFrame{}, ColorScaleMode::Log},
-                                            std::tuple{"heatmap1000_zoom", HeatmapFrame{20, QPointF(9800, 9800), 0, std::nullopt}, ColorScaleMode::Fixed}}) {
+                                            std::tuple{"heatmap1000_zoom", HeatmapFrame{20, QPointF(9800, 9800), 0, 1, std::nullopt}, ColorScaleMode::Fixed}}) {
         HeatmapScene s = scene;
         s.scale = mode;
         QImage image(640, 560, QImage::Format_RGB32);

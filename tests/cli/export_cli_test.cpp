@@ -236,6 +236,20 @@ TEST(ExportCli, NumbersThatDoNotFitAreReportedWithExitZero) {
     EXPECT_FALSE(fits.err.contains("--numbers")) << fits.err.toStdString();
 }
 
+TEST(ExportCli, LessonReportsNumbersThatDoNotFitLikeTheHeatmap) {
+    QTemporaryDir dir;
+    const QStringList column{QStringLiteral("--view"), QStringLiteral("lesson"), QStringLiteral("--numbers"),
+                             QStringLiteral("--width"), QStringLiteral("8.5cm"), QStringLiteral("--height"), QStringLiteral("7cm")};
+    const auto small = runQkview(exportArgs(dir.filePath(QStringLiteral("small.png")), column));
+    EXPECT_EQ(small.exitCode, 0) << small.err.toStdString();
+    EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("small.png"))));
+    EXPECT_TRUE(small.err.contains("--numbers")) << small.err.toStdString();
+    const auto slide = runQkview(exportArgs(dir.filePath(QStringLiteral("slide.png")),
+                                            {QStringLiteral("--view"), QStringLiteral("lesson"), QStringLiteral("--numbers")}));
+    EXPECT_EQ(slide.exitCode, 0);
+    EXPECT_FALSE(slide.err.contains("--numbers")) << "a slide has room for them: " << slide.err.toStdString();
+}
+
 TEST(ExportCli, RepeatedTokensTakeTheFirstAndSaySoOrTheNthWithHash) {
     QTemporaryDir dir;
     const auto run = [&](const QString& query, const QString& name) {

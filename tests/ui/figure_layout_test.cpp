@@ -171,9 +171,7 @@ TEST(FigureLayoutGeometry, TextBoxesDoNotOverlapAndStayOnThePage) {
     }
 }
 
-// Disabled until cells may be wider than tall: at 8.5 × 7 cm a square 10-token matrix gets 9.4 pt cells and
-// "1.00" at 5 pt needs about 12.5 pt (see the report of issue 11).
-TEST(FigureNumbers, DISABLED_AllHundredNumbersAtColumnWidth) {
+TEST(FigureNumbers, AllHundredNumbersAtColumnWidth) {
     const TracePtr t = trace(kTen);
     ASSERT_EQ(t->tokenCount(), 10);
     FigureRequest r;
@@ -186,6 +184,72 @@ TEST(FigureNumbers, DISABLED_AllHundredNumbersAtColumnWidth) {
     for (const SvgText& s : texts)
         if (number.match(s.text).hasMatch() && s.points >= kMinFontPoints - 0.02) ++numbers;
     EXPECT_GE(numbers, 100) << "100 cells plus the colour bar's ticks";
+    for (const Token& token : t->tokens) {
+        int labels = 0;
+        for (const SvgText& s : texts) labels += s.text == tokenLabel(token.text) && s.points >= kMinFontPoints - 0.02;
+        EXPECT_GE(labels, 2) << "row and column label of " << token.text.toStdString();
+    }
+}
+
+TEST(FigureNumbers, ColumnWidthCellsAreWiderThanTallAndFillTheWidth) {
+    Measured m;
+    const TracePtr t = trace(kTen);
+    FigureRequest r;
+    r.numbers = true;
+    r.size = cm(8.5, 7).units();
+    const FigureLayout layout = layoutOf(m, r, *t);
+    const HeatmapGeometry& g = layout.heatmap->geometry;
+    EXPECT_GT(g.cellWidth(), g.cellHeight() * 1.2);
+    EXPECT_LE(g.cellWidth(), g.cellHeight() * 3 + 1e-9) << "still reads as a matrix";
+    EXPECT_EQ(g.labelStep(), 1) << "every label";
+    // No empty bands at the sides: the drawing spans the page between even margins.
+    const double left = g.usedRect().left() - layout.page.left(), right = layout.page.right() - g.usedRect().right();
+    EXPECT_NEAR(left, right, 1.0);
+    EXPECT_LT(left, 12.0) << "half a line of margin, not a band";
+}
+
+TEST(FigureLesson, PartsDoNotOverlapAndStayOnThePageAtEverySize) {
+    Measured m;
+    for (int n : {10, 30, 200}) {
+        const TracePtr t = trace(words(n));
+        for (const QSizeF& size : {cm(8.5, 7).units(), cm(17, 10).units(), FigureSize{}.units()}) {
+            FigureRequest r;
+            r.view = FigureView::Lesson;
+            r.numbers = true;
+            r.size = size;
+            const FigureLayout layout = layoutOf(m, r, *t);
+            ASSERT_TRUE(layout.lesson.has_value());
+            const LessonLayout& l = *layout.lesson;
+            const QRectF page = layout.page.adjusted(-0.01, -0.01, 0.01, 0.01);
+            const std::vector<std::pair<const char*, QRectF>> boxes{
+                {"title", layout.titleRect}, {"caption", layout.captionRect}, {"sentence", l.chips},
+                {"heatmap", l.heatmap->geometry.usedRect()}, {"bars", l.bars}, {"formula", l.formula}};
+            const auto where = [&] { return QStringLiteral("%1 tokens at %2 × %3").arg(n).arg(size.width()).arg(size.height()).toStdString(); };
+            for (const auto& [name, box] : boxes) {
+                if (box.isEmpty()) continue;
+                EXPECT_TRUE(page.contains(box)) << name << " leaves the page, " << where();
+            }
+            for (size_t a = 0; a < boxes.size(); ++a)
+                for (size_t b = a + 1; b < boxes.size(); ++b)
+                    EXPECT_FALSE(boxes[a].second.intersects(boxes[b].second))
+                        << boxes[a].first << " overlaps " << boxes[b].first << ", " << where();
+            EXPECT_FALSE(l.formula.isEmpty()) << "the formula has room, " << where();
+            EXPECT_FALSE(l.heatmap->geometry.usedRect().isEmpty());
+            EXPECT_EQ(l.stacked, size.width() < cm(10, 7).units().width()) << "stacked on a column only, " << where();
+        }
+    }
+}
+
+TEST(FigureLesson, NumbersThatDoNotFitAreReported) {
+    Measured m;
+    const TracePtr t = trace(kTen);
+    FigureRequest r;
+    r.view = FigureView::Lesson;
+    r.numbers = true;
+    r.size = cm(8.5, 7).units();
+    EXPECT_EQ(layoutOf(m, r, *t).warnings.size(), 1);
+    r.size = FigureSize{}.units();
+    EXPECT_TRUE(layoutOf(m, r, *t).warnings.isEmpty()) << "a slide has room for the numbers";
 }
 
 TEST(FigureNumbers, TooSmallCellsAreReportedNotSilentlyDropped) {

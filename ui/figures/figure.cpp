@@ -71,16 +71,12 @@ void drawView(QPainter& p, const FigureRequest& r, const AttentionTrace& trace, 
               const FigureScenes& scenes) {
     const int query = r.query, key = r.selection ? r.key : -1;
     switch (r.view) {
-    case FigureView::Heatmap: return renderHeatmap(p, scenes.heatmap, area, style);
+    case FigureView::Heatmap: return renderHeatmap(p, scenes.heatmap, area, style, scenes.heatmapFrame);
     case FigureView::Lines: return renderLines(p, linesScene(trace, r.layer, r.head, query, key), area, style);
     case FigureView::Values: return renderValues(p, valuesScene(trace, r.layer, r.head, query), area, style);
     case FigureView::Math: return renderMath(p, mathScene(trace, r.layer, r.head, query, r.key), area, style);
     case FigureView::Grid: return renderHeadGrid(p, scenes.grid, area, style);
-    case FigureView::Lesson: {
-        LessonScene lesson = lessonScene(trace, r.layer, r.head, query, r.key, r.what);
-        if (!r.selection) lesson.heatmap.selectedRow = lesson.heatmap.selectedColumn = -1; // the chips still name the query
-        return renderLesson(p, lesson, area, style);
-    }
+    case FigureView::Lesson: return renderLesson(p, scenes.lesson, area, style);
     }
 }
 } // namespace

@@ -18,6 +18,9 @@ constexpr double kMarginLines = 0.5; // page margin, in lines of the base font
 constexpr double kGapLines = 0.5;    // between title, view and caption
 constexpr double kFitCellLines = 1.6; // --size fit without a width: cells this many lines tall
 constexpr double kFitMaxMatrix = 17 / 2.54 * kFigureUnitsPerInch; // … but no matrix wider than a page (17 cm)
+// Heatmap cells may be this much wider than tall: a wide page is filled (no empty bands beside the
+// matrix) and numbers get room, while the matrix still reads as rows and columns.
+constexpr double kMaxCellAspect = 3;
 
 QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
 
@@ -30,7 +33,7 @@ double wrappedHeight(const QPaintDevice* device, const QFont& font, const QStrin
 QRectF viewContent(QPainter& p, const FigureRequest& r, const FigureScenes& scenes, const QRectF& area,
                    const FigureStyle& style, std::optional<HeatmapDrawing>* heatmap) {
     if (r.view == FigureView::Heatmap) {
-        *heatmap = heatmapDrawing(p, scenes.heatmap, area, style);
+        *heatmap = heatmapDrawing(p, scenes.heatmap, area, style, scenes.heatmapFrame);
         return (*heatmap)->geometry.usedRect().intersected(area);
     }
     if (r.view == FigureView::Grid) return headGridGeometry(p, scenes.grid, area, style).usedRect().intersected(area);
@@ -38,6 +41,18 @@ QRectF viewContent(QPainter& p, const FigureRequest& r, const FigureScenes& scen
 }
 
 double points(double units) { return units * 72.0 / kFigureUnitsPerInch; }
+
+// Why the drawing has no numbers although they were asked for; empty when it has them.
+QString numbersWarning(const HeatmapDrawing& d, const FigureStyle& style, const QPaintDevice* device) {
+    if (d.numberScale > 0) return {};
+    // style's points are the device's (deviceStyle): convert back to the points the reader sees.
+    const double toPoints = device && device->logicalDpiY() > 0 ? device->logicalDpiY() / kFigureUnitsPerInch : 1.0;
+    return tr("--numbers: cells of %1 × %2 pt are too small for numbers of %3 pt or more; the figure has none "
+              "(a larger size, a smaller --font-size or fewer tokens make room)")
+        .arg(points(d.geometry.cellWidth()), 0, 'f', 1)
+        .arg(points(d.geometry.cellHeight()), 0, 'f', 1)
+        .arg(style.font.pointSizeF() * std::min(1.0, style.minFontScale) * toPoints, 0, 'f', 1);
+}
 } // namespace
 
 FigureScenes figureScenes(const FigureRequest& r, const AttentionTrace& trace, const FigureStyle& style) {
@@ -47,10 +62,15 @@ FigureScenes figureScenes(const FigureRequest& r, const AttentionTrace& trace, c
         s.heatmap.selectedRow = r.selection ? r.query : -1;
         s.heatmap.selectedColumn = r.selection ? r.key : -1;
         s.heatmap.scale = r.scale;
+        s.heatmapFrame.maxCellAspect = kMaxCellAspect;
     }
     if (r.view == FigureView::Grid) {
         s.grid = headGridScene(trace, r.what, style, r.selection ? r.layer : -1, r.selection ? r.head : -1);
         s.grid.colorBar = r.what == MatrixKind::Weights; // scores have a range per head: no one bar fits all
+    }
+    if (r.view == FigureView::Lesson) {
+        s.lesson = lessonScene(trace, r.layer, r.head, r.query, r.key, r.what);
+        if (!r.selection) s.lesson.heatmap.selectedRow = s.lesson.heatmap.selectedColumn = -1; // the chips still name the query
     }
     return s;
 }
@@ -106,16 +126,13 @@ FigureLayout layoutFigure(QPainter& p, const FigureRequest& r, const AttentionTr
     const double shift = out.slack / 2;
     if (titleHeight > 0) out.titleRect = QRectF(textLeft, inner.top() + shift, textWidth, titleHeight);
     out.viewArea = out.slack > 0 ? QRectF(area.left(), out.content.top(), area.width(), out.content.height()) : area;
-    if (out.slack > 0 && out.heatmap) out.heatmap = heatmapDrawing(p, scenes.heatmap, out.viewArea, style);
+    if (out.slack > 0 && out.heatmap) out.heatmap = heatmapDrawing(p, scenes.heatmap, out.viewArea, style, scenes.heatmapFrame);
     if (captionHeight > 0) out.captionRect = QRectF(textLeft, out.viewArea.bottom() + gap, textWidth, captionHeight);
 
-    if (r.numbers && out.heatmap && out.heatmap->numberScale <= 0)
-        out.warnings << tr("--numbers: cells of %1 pt are too small for numbers of %2 pt or more; the figure has none "
-                           "(a larger size, a smaller --font-size or fewer tokens make room)")
-                            .arg(points(out.heatmap->geometry.cellSize()), 0, 'f', 1)
-                            .arg(style.font.pointSizeF() * std::min(1.0, style.minFontScale) *
-                                     (device->logicalDpiY() > 0 ? device->logicalDpiY() / kFigureUnitsPerInch : 1.0),
-                                 0, 'f', 1);
+    if (r.view == FigureView::Lesson) out.lesson = lessonLayout(p, scenes.lesson, out.viewArea, style);
+    if (r.numbers && out.heatmap) out.warnings << numbersWarning(*out.heatmap, style, device);
+    if (r.numbers && out.lesson) out.warnings << numbersWarning(*out.lesson->heatmap, style, device);
+    out.warnings.removeAll(QString());
     return out;
 }
 

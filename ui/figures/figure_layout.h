@@ -6,6 +6,7 @@
 #include "figures/figure.h"
 #include "painters/head_grid_painter.h"
 #include "painters/heatmap_painter.h"
+#include "painters/lesson_painter.h"
 
 #include <optional>
 
@@ -24,13 +25,16 @@ struct FigureLayout {
     QRectF content;                // what the view draws inside it
     double slack = 0;              // unused page height (the fitted size removes it)
     std::optional<HeatmapDrawing> heatmap; // the heatmap view's drawing
+    std::optional<LessonLayout> lesson;    // the lesson's parts, in viewArea
     QStringList warnings;          // what the figure could not do as asked (numbers that do not fit)
 };
 
-// The figure's scenes, built once per figure: the heatmap's for every view, the grid's for the grid.
+// The figure's scenes, built once per figure: the heatmap's, the grid's and the lesson's for their views.
 struct FigureScenes {
     HeatmapScene heatmap;
+    HeatmapFrame heatmapFrame; // fit, with cells wider than tall where the page is wide
     HeadGridScene grid;
+    LessonScene lesson;
 };
 FigureScenes figureScenes(const FigureRequest& resolved, const AttentionTrace& trace, const FigureStyle& style);
 

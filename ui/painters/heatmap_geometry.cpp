@@ -36,36 +36,42 @@ double HeatmapGeometry::colorBarWidth() const {
 void HeatmapGeometry::layout() {
     const int rows = std::max(1, m_input.rows), cols = std::max(1, m_input.columns);
     const QRectF& b = m_input.bounds;
-    const auto fontFor = [&](double cell) { return std::clamp(cell * kLineFill / m_input.textHeight, std::min(1.0, m_input.minFontScale), 1.0); };
+    // The font follows the cell height (rows of labels), the column labels' rotation the cell width.
+    const auto fontFor = [&](double cellHeight) {
+        return std::clamp(cellHeight * kLineFill / m_input.textHeight, std::min(1.0, m_input.minFontScale), 1.0);
+    };
+    const auto tooWide = [&](double cellWidth) { return m_input.columnLabelWidth * m_scale > cellWidth * 0.92; };
     if (m_input.cellSize > 0) { // zoom: the cell size is given, the font follows it
-        m_cell = m_input.cellSize;
-        m_scale = fontFor(m_cell);
-        m_rotated = m_input.columnLabelWidth * m_scale > m_cell * 0.92;
+        m_cell = QSizeF(m_input.cellSize, m_input.cellSize);
+        m_scale = fontFor(m_input.cellSize);
+        m_rotated = tooWide(m_input.cellSize);
     } else {
         const auto placeCells = [&] {
             m_rotated = false;
             const auto cellFor = [&] {
-                const double bottom = bottomHeight();
-                return std::min((b.width() - leftWidth() - colorBarWidth()) / cols, (b.height() - topHeight() - bottom) / rows);
+                const double w = (b.width() - leftWidth() - colorBarWidth()) / cols;
+                const double h = (b.height() - topHeight() - bottomHeight()) / rows;
+                const double height = std::max({std::min(w, h), m_input.minCellSize, kSmallestCell});
+                return QSizeF(std::max(height, std::min(w, height * std::max(1.0, m_input.maxCellAspect))), height);
             };
             m_cell = cellFor();
-            if (m_input.columnLabelWidth * m_scale > m_cell * 0.92) {
+            if (tooWide(m_cell.width())) {
                 m_rotated = true;
                 m_cell = cellFor();
             }
-            m_cell = std::max({m_cell, m_input.minCellSize, kSmallestCell});
         };
         // Shrinking the font changes the label areas, which changes the cells: a few rounds settle it.
         for (int round = 0; round < 6; ++round) {
             placeCells();
-            const double wanted = fontFor(m_cell);
+            const double wanted = fontFor(m_cell.height());
             if (std::abs(wanted - m_scale) < 1e-3) break;
             m_scale = wanted;
         }
         placeCells(); // the cells for the final font
-        m_scale = std::min(m_scale, fontFor(m_cell)); // labels never taller than their cells (the rounds stop within 1e-3)
+        m_scale = std::min(m_scale, fontFor(m_cell.height())); // labels never taller than their cells (the rounds stop within 1e-3)
     }
-    m_labelStep = qkview::ui::labelStep(m_cell * kLineFill, textHeight());
+    m_labelStep = qkview::ui::labelStep(m_cell.height() * kLineFill, textHeight());
+    m_columnLabelStep = qkview::ui::labelStep(m_cell.width() * kLineFill, textHeight());
     place();
 }
 
@@ -99,7 +105,7 @@ void HeatmapGeometry::place() {
     m_viewport = QRectF(vx, vy, vw, vh);
 }
 
-QSizeF HeatmapGeometry::contentSize() const { return {m_input.columns * m_cell, m_input.rows * m_cell}; }
+QSizeF HeatmapGeometry::contentSize() const { return {m_input.columns * m_cell.width(), m_input.rows * m_cell.height()}; }
 
 QSizeF HeatmapGeometry::maxScroll() const {
     const QSizeF c = contentSize();
@@ -118,37 +124,39 @@ std::pair<int, int> visibleRange(double viewStart, double viewEnd, double origin
 } // namespace
 
 std::pair<int, int> HeatmapGeometry::visibleRows() const {
-    return visibleRange(m_viewport.top(), m_viewport.bottom(), m_origin.y(), m_cell, m_input.rows);
+    return visibleRange(m_viewport.top(), m_viewport.bottom(), m_origin.y(), m_cell.height(), m_input.rows);
 }
 
 std::pair<int, int> HeatmapGeometry::visibleColumns() const {
-    return visibleRange(m_viewport.left(), m_viewport.right(), m_origin.x(), m_cell, m_input.columns);
+    return visibleRange(m_viewport.left(), m_viewport.right(), m_origin.x(), m_cell.width(), m_input.columns);
 }
 
 QRectF HeatmapGeometry::cellRect(int row, int column) const {
-    return {m_origin.x() + column * m_cell, m_origin.y() + row * m_cell, m_cell, m_cell};
+    return {QPointF(m_origin.x() + column * m_cell.width(), m_origin.y() + row * m_cell.height()), m_cell};
 }
 
 std::optional<QPoint> HeatmapGeometry::cellAt(const QPointF& p) const {
     if (!m_viewport.contains(p) || !matrixRect().contains(p)) return std::nullopt;
-    const int column = std::clamp(static_cast<int>((p.x() - m_origin.x()) / m_cell), 0, m_input.columns - 1);
-    const int row = std::clamp(static_cast<int>((p.y() - m_origin.y()) / m_cell), 0, m_input.rows - 1);
+    const int column = std::clamp(static_cast<int>((p.x() - m_origin.x()) / m_cell.width()), 0, m_input.columns - 1);
+    const int row = std::clamp(static_cast<int>((p.y() - m_origin.y()) / m_cell.height()), 0, m_input.rows - 1);
     return QPoint(column, row);
 }
 
-QPointF HeatmapGeometry::cellsAt(const QPointF& p) const { return (p - m_origin) / m_cell; }
+QPointF HeatmapGeometry::cellsAt(const QPointF& p) const {
+    return {(p.x() - m_origin.x()) / m_cell.width(), (p.y() - m_origin.y()) / m_cell.height()};
+}
 
 QRectF HeatmapGeometry::rowLabelRect(int row) const {
     const double width = m_input.rowLabelWidth * m_scale;
-    return {m_viewport.left() - gap() - width, m_origin.y() + row * m_cell, width, m_cell};
+    return {m_viewport.left() - gap() - width, m_origin.y() + row * m_cell.height(), width, m_cell.height()};
 }
 
 QRectF HeatmapGeometry::columnLabelRect(int column) const {
-    return {m_origin.x() + column * m_cell, m_viewport.top() - gap() - textHeight(), m_cell, textHeight()};
+    return {m_origin.x() + column * m_cell.width(), m_viewport.top() - gap() - textHeight(), m_cell.width(), textHeight()};
 }
 
 QPointF HeatmapGeometry::columnLabelAnchor(int column) const {
-    return {m_origin.x() + (column + 0.5) * m_cell, m_viewport.top() - gap()};
+    return {m_origin.x() + (column + 0.5) * m_cell.width(), m_viewport.top() - gap()};
 }
 
 QRectF HeatmapGeometry::columnAxisTitleRect() const {
@@ -181,20 +189,20 @@ QRectF HeatmapGeometry::usedRect() const {
 
 QPointF HeatmapGeometry::scrollToShow(int row, int column) const {
     QPointF s = m_scroll;
-    const auto axis = [&](double& scroll, double start, double view) {
-        const double end = start + m_cell;
+    const auto axis = [&](double& scroll, double start, double cell, double view) {
+        const double end = start + cell;
         if (start < scroll) scroll = start;
         else if (end > scroll + view) scroll = end - view;
     };
-    if (column >= 0) axis(s.rx(), column * m_cell, m_viewport.width());
-    if (row >= 0) axis(s.ry(), row * m_cell, m_viewport.height());
+    if (column >= 0) axis(s.rx(), column * m_cell.width(), m_cell.width(), m_viewport.width());
+    if (row >= 0) axis(s.ry(), row * m_cell.height(), m_cell.height(), m_viewport.height());
     const QSizeF max = maxScroll();
     return {std::clamp(s.x(), 0.0, max.width()), std::clamp(s.y(), 0.0, max.height())};
 }
 
 QPointF HeatmapGeometry::scrollToPlace(const QPointF& cells, const QPointF& point) const {
     // With the scroll s, the matrix point c·cell lies at viewport.topLeft − s + c·cell.
-    const QPointF s = QPointF(m_viewport.left(), m_viewport.top()) + cells * m_cell - point;
+    const QPointF s = QPointF(m_viewport.left() + cells.x() * m_cell.width(), m_viewport.top() + cells.y() * m_cell.height()) - point;
     const QSizeF max = maxScroll();
     return {std::clamp(s.x(), 0.0, max.width()), std::clamp(s.y(), 0.0, max.height())};
 }

@@ -3,9 +3,11 @@
 // Where every part of a heatmap goes inside a rectangle: a pure value type, tested without painting.
 // Two modes: fit (cellSize 0: the whole matrix in the rectangle, cells may be smaller than a pixel)
 // and zoom (a given cell size; the matrix scrolls inside a viewport while the row and column labels
-// and the colour bar stay put around it, like frozen panes).
+// and the colour bar stay put around it, like frozen panes). Fit mode may make cells wider than tall
+// (maxCellAspect > 1, figures: room for numbers and no empty bands beside the matrix); zoom cells are square.
 #include <QPoint>
 #include <QRectF>
+#include <QSizeF>
 
 #include <optional>
 #include <utility>
@@ -23,6 +25,7 @@ struct HeatmapLayoutInput {
     double minCellSize = 0;        // fit mode never shrinks cells below this (the matrix scrolls instead)
     double minFontScale = 0.6;     // labels shrink to fit cells down to this fraction of the base font, then thin
     double cellSize = 0;           // 0: fit; else the zoomed cell size
+    double maxCellAspect = 1;      // fit mode: cells may be up to this many times wider than tall (1: square)
     QPointF scroll;                // how far the matrix is scrolled (content pixels), clamped by the layout
 };
 
@@ -31,13 +34,18 @@ public:
     explicit HeatmapGeometry(const HeatmapLayoutInput& input);
 
     const HeatmapLayoutInput& input() const { return m_input; }
-    double cellSize() const { return m_cell; }
+    // Cells are never taller than wide: cellSize() is the height, the side of square cells.
+    double cellSize() const { return m_cell.height(); }
+    double cellWidth() const { return m_cell.width(); }
+    double cellHeight() const { return m_cell.height(); }
     // Labels are drawn at fontScale × the base font so that they never overlap.
     double fontScale() const { return m_scale; }
     double textHeight() const { return m_input.textHeight * m_scale; }
     bool columnLabelsRotated() const { return m_rotated; }
     // Draw every labelStep()-th label when even the smallest font is taller than a cell.
     int labelStep() const { return m_labelStep; }
+    // The same for rotated column labels, which stand side by side across the (maybe wider) cells.
+    int columnLabelStep() const { return m_columnLabelStep; }
 
     // The whole matrix where it is drawn (scrolled; may reach outside the viewport).
     QRectF matrixRect() const;
@@ -82,10 +90,11 @@ private:
     double colorBarWidth() const;
 
     HeatmapLayoutInput m_input;
-    double m_cell = 0;
+    QSizeF m_cell;
     double m_scale = 1;
     bool m_rotated = false;
     int m_labelStep = 1;
+    int m_columnLabelStep = 1;
     QPointF m_origin; // top-left of the (scrolled) matrix
     QPointF m_scroll;
     QRectF m_viewport;

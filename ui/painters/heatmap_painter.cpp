@@ -47,9 +47,9 @@ void drawCellImage(QPainter& p, const HeatmapScene& scene, const HeatmapDrawing&
     const HeatmapGeometry& g = d.geometry;
     // The viewport's part of the matrix, in image pixels (f cells each).
     const QRectF view = g.viewportRect();
-    const double perPixel = g.cellSize() * d.poolFactor;
-    const QRectF source((view.left() - g.matrixRect().left()) / perPixel, (view.top() - g.matrixRect().top()) / perPixel,
-                        view.width() / perPixel, view.height() / perPixel);
+    const double perPixelX = g.cellWidth() * d.poolFactor, perPixelY = g.cellHeight() * d.poolFactor;
+    const QRectF source((view.left() - g.matrixRect().left()) / perPixelX, (view.top() - g.matrixRect().top()) / perPixelY,
+                        view.width() / perPixelX, view.height() / perPixelY);
     p.save();
     p.setRenderHint(QPainter::SmoothPixmapTransform, false); // nearest pixel: cells keep hard edges
     p.drawImage(view, image, source);
@@ -68,7 +68,7 @@ void drawCells(QPainter& p, const HeatmapScene& scene, const HeatmapDrawing& d, 
     // In cell units: every cell is the unit square at whole-number coordinates, so SVG and PDF write
     // neighbours with exactly shared edges and no hairline seams open between them.
     p.translate(d.geometry.matrixRect().topLeft());
-    p.scale(d.geometry.cellSize(), d.geometry.cellSize());
+    p.scale(d.geometry.cellWidth(), d.geometry.cellHeight());
     for (int i = 0; i < m.rows(); ++i)
         for (int j = 0; j < m.columns(); ++j) {
             p.setBrush(m.masked(i, j) ? style.masked : map.at(scale.position(i, m.values(i, j))));
@@ -111,14 +111,13 @@ void fitNumbers(QPainter& p, const HeatmapScene& scene, const FigureStyle& style
     const double largest = largestMagnitude(d);
     dr.decimals = valueDecimals(largest, !d.diverging);
     const QFontMetricsF fm(style.font, p.device());
-    const double cell = dr.geometry.cellSize();
     const double minScale = std::min(1.0, style.minFontScale);
     for (bool compact : {false, true}) {
         double widest = 0;
         // Digits are of equal width in the fonts used: the longest strings are those of the extremes.
         for (double v : {largest, d.diverging ? -largest : 0.0, 0.0})
             widest = std::max(widest, fm.horizontalAdvance(formatFixed(v, dr.decimals, compact)));
-        const double fit = std::min(cell * 0.88 / std::max(widest, 1e-9), cell * 0.95 / fm.height());
+        const double fit = std::min(dr.geometry.cellWidth() * 0.88 / std::max(widest, 1e-9), dr.geometry.cellHeight() * 0.95 / fm.height());
         const double wanted = std::min(dr.geometry.fontScale(), fit);
         if (wanted >= minScale - 1e-9) {
             dr.numberScale = wanted;
@@ -149,7 +148,7 @@ void drawLabels(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g
     const auto [c0, c1] = g.visibleColumns();
     p.save();
     if (clip) p.setClipRect(QRectF(view.left(), bounds.top(), view.width(), view.top() - bounds.top()));
-    for (int j : thinnedLabels(c0, c1, g.columnLabelsRotated() ? g.labelStep() : 1, {scene.selectedColumn, strongest.x()})) {
+    for (int j : thinnedLabels(c0, c1, g.columnLabelsRotated() ? g.columnLabelStep() : 1, {scene.selectedColumn, strongest.x()})) {
         font.setBold(j == scene.selectedColumn);
         p.setFont(font);
         p.setPen(j == scene.selectedColumn ? style.accent : style.foreground);
@@ -298,6 +297,7 @@ HeatmapGeometry heatmapGeometry(QPainter& painter, const HeatmapScene& scene, co
     in.minCellSize = frame.minCellSize;
     in.minFontScale = style.minFontScale;
     in.cellSize = frame.cellSize;
+    in.maxCellAspect = frame.maxCellAspect;
     in.scroll = frame.scroll;
     return HeatmapGeometry(in);
 }

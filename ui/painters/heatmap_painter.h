@@ -29,6 +29,7 @@ struct HeatmapFrame {
     double cellSize = 0;
     QPointF scroll;
     double minCellSize = 0; // fit never goes below this
+    double maxCellAspect = 1; // fit may make cells up to this many times wider than tall (figures)
     // The widest row and column label at the style's font (heatmapLabelWidths), when the caller keeps
     // them: measuring 2,000 labels is most of a repaint's time.
     std::optional<QSizeF> labelWidths;

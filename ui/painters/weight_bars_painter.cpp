@@ -49,6 +49,8 @@ double preferredWeightBarsHeight(const WeightBarsScene& scene, const FigureStyle
     return line * (1.6 + 1.9 * std::min(scene.row.columns(), kComfortableRows));
 }
 
+double minimumWeightBarsHeight(double line) { return line * (1.3 + 0.3 + 2 * kRowLines); }
+
 void renderWeightBars(QPainter& p, const WeightBarsScene& s, const QRectF& bounds, const FigureStyle& style) {
     p.save();
     p.fillRect(bounds, style.background);

@@ -18,6 +18,8 @@ struct WeightBarsScene {
 WeightBarsScene weightBarsScene(const AttentionTrace& trace, int layer, int head, int query, int key);
 // The height that shows every bar comfortably (a dozen or so; longer rows are summed up).
 double preferredWeightBarsHeight(const WeightBarsScene& scene, const FigureStyle& style);
+// The least height that shows the title and two bars, for a line of the given height.
+double minimumWeightBarsHeight(double line);
 void renderWeightBars(QPainter& painter, const WeightBarsScene& scene, const QRectF& bounds, const FigureStyle& style);
 
 } // namespace qkview::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "views/controls_panel.h"
 
+#include "painters/heatmap_painter.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -14,6 +16,7 @@ namespace qkview::ui {
 
 namespace {
 constexpr int kSliderSteps = 100; // per decade
+constexpr int kBaseColormaps = static_cast<int>(ColormapId::Diverging) + 1; // the rest are their reversed twins
 }
 
 int ControlsPanel::sliderFromTemperature(float temperature) {
@@ -46,8 +49,14 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     temperatureRow->addWidget(m_temperature);
     temperatureRow->addWidget(m_temperatureLabel);
     m_causal = new QCheckBox(tr("Causal mask (no peeking ahead)"));
+    // The base maps and a check box rather than ten entries: "_r" is a property of any map.
     m_colormap = new QComboBox;
-    m_colormap->addItems(Colormap::names());
+    for (int i = 0; i < kBaseColormaps; ++i) m_colormap->addItem(Colormap::displayName(static_cast<ColormapId>(i)));
+    m_reversed = new QCheckBox(tr("&Reversed"));
+    m_reversed->setToolTip(tr("Run the colour map from its other end"));
+    auto* colourRow = new QHBoxLayout;
+    colourRow->addWidget(m_colormap, 1);
+    colourRow->addWidget(m_reversed);
     m_numbers = new QCheckBox(tr("Numbers in cells"));
     m_pairs = new QComboBox;
     m_pairs->addItems(pairFilterLabels());
@@ -65,7 +74,8 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     form->addRow(m_scale);
     form->addRow(tr("Temperature"), temperatureRow);
     form->addRow(m_causal);
-    form->addRow(tr("&Colours"), m_colormap);
+    form->addRow(tr("&Colours"), colourRow);
+    qobject_cast<QLabel*>(form->labelForField(colourRow))->setBuddy(m_colormap);
     form->addRow(m_numbers);
     form->addRow(m_pairsLabel, m_pairs);
     m_pairs->setToolTip(tr("For a sentence pair typed as “first [SEP] second”: show attention within sentence A, "
@@ -92,6 +102,7 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     connect(m_temperature, &QSlider::valueChanged, this, &ControlsPanel::pushOptions);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ControlsPanel::pushViewOptions);
     connect(m_colormap, &QComboBox::currentIndexChanged, this, &ControlsPanel::pushViewOptions);
+    connect(m_reversed, &QCheckBox::toggled, this, &ControlsPanel::pushViewOptions);
     connect(m_numbers, &QCheckBox::toggled, this, &ControlsPanel::pushViewOptions);
     connect(m_pairs, &QComboBox::currentIndexChanged, this, &ControlsPanel::pushViewOptions);
     connect(session, &Session::traceChanged, this, &ControlsPanel::syncFromSession);
@@ -134,7 +145,7 @@ void ControlsPanel::syncFromSession() {
     m_headRole->setVisible(named);
     const AttentionOptions& o = m_session->options();
     const ViewOptions& v = m_session->viewOptions();
-    for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_numbers, m_pairs})
+    for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_reversed, m_numbers, m_pairs})
         w->blockSignals(true);
     m_scale->setChecked(o.scale);
     // Some models (GPT-2) are causal by construction: show the mask on and fixed.
@@ -151,15 +162,39 @@ void ControlsPanel::syncFromSession() {
     m_temperature->setValue(sliderFromTemperature(o.temperature));
     m_temperatureLabel->setText(QString::number(static_cast<double>(o.temperature), 'f', 2));
     m_kind->setCurrentIndex(static_cast<int>(v.kind));
-    m_colormap->setCurrentIndex(static_cast<int>(v.colormap));
+    showColourInUse(v);
     m_numbers->setChecked(v.numbersInCells);
     const bool pair = trace && hasSentencePair(trace->tokenTypes);
     m_pairs->setCurrentIndex(static_cast<int>(v.pairs));
     m_pairs->setVisible(pair);
     m_pairsLabel->setVisible(pair);
-    for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_numbers, m_pairs})
+    for (auto* w : std::initializer_list<QWidget*>{m_scale, m_causal, m_temperature, m_kind, m_colormap, m_reversed, m_numbers, m_pairs})
         w->blockSignals(false);
     m_syncing = false;
+}
+
+// Scores are signed and always drawn with blue-red (0 white), weights never are: the box shows the map
+// in use. While scores are shown the choice does not apply, so the box is disabled and says why.
+void ControlsPanel::showColourInUse(const ViewOptions& v) {
+    const ColormapId chosen = v.colormap, plain = Colormap::plain(chosen);
+    const bool scores = v.kind != MatrixKind::Weights;
+    const ColormapId used = effectiveColormap(scores, chosen);
+    for (int i = 0; i < kBaseColormaps; ++i) m_colormap->setItemText(i, Colormap::displayName(static_cast<ColormapId>(i)));
+    m_colormap->setCurrentIndex(static_cast<int>(plain));
+    m_reversed->setChecked(Colormap::isReversed(chosen));
+    const bool overridden = used != chosen;
+    if (overridden)
+        m_colormap->setItemText(static_cast<int>(plain), scores ? tr("%1 (scores)").arg(Colormap::displayName(used))
+                                                                : tr("%1 → %2 (weights)").arg(Colormap::displayName(chosen),
+                                                                                              Colormap::displayName(used)));
+    m_colormap->setEnabled(!(overridden && scores));
+    m_reversed->setEnabled(!(overridden && scores));
+    m_colormap->setToolTip(!overridden ? tr("The colour map of the heatmap and the other views")
+                           : scores    ? tr("Scores are signed, so they are always drawn with blue-red (blue negative, "
+                                            "white 0, red positive); %1 is used for weights")
+                                          .arg(Colormap::displayName(chosen))
+                                       : tr("Blue-red is for signed scores; weights are drawn with %1")
+                                          .arg(Colormap::displayName(used)));
 }
 
 void ControlsPanel::pushOptions() {
@@ -174,7 +209,7 @@ void ControlsPanel::pushOptions() {
 void ControlsPanel::pushViewOptions() {
     ViewOptions v = m_session->viewOptions();
     v.kind = static_cast<MatrixKind>(m_kind->currentIndex());
-    v.colormap = static_cast<ColormapId>(m_colormap->currentIndex());
+    v.colormap = Colormap::reversed(static_cast<ColormapId>(std::max(0, m_colormap->currentIndex())), m_reversed->isChecked());
     v.numbersInCells = m_numbers->isChecked();
     v.pairs = static_cast<PairFilter>(std::max(0, m_pairs->currentIndex()));
     m_session->setViewOptions(v);

@@ -28,12 +28,16 @@ public:
     QCheckBox* causalBox() const { return m_causal; }
     QSlider* temperatureSlider() const { return m_temperature; }
     QComboBox* pairBox() const { return m_pairs; }
+    // The base maps (in ColormapId order up to blue-red) and whether the chosen one is reversed ("_r").
+    QComboBox* colourBox() const { return m_colormap; }
+    QCheckBox* reversedBox() const { return m_reversed; }
 
 private:
     void syncFromSession();
     void fillHeads();
     void pushOptions();
     void pushViewOptions();
+    void showColourInUse(const ViewOptions& v);
 
     Session* m_session;
     QComboBox* m_layer;
@@ -45,6 +49,7 @@ private:
     QLabel* m_temperatureLabel;
     QCheckBox* m_causal;
     QComboBox* m_colormap;
+    QCheckBox* m_reversed;
     QCheckBox* m_numbers;
     QLabel* m_pairsLabel;
     QComboBox* m_pairs; // shown for sentence pairs (BERT's "A [SEP] B") only
