@@ -73,6 +73,7 @@ BENCHMARK(BM_Gpt2Forward)->Arg(16)->Arg(64)->Arg(128)->Arg(256)->Arg(512)->Arg(1
 void BM_Gpt2AppendOne(benchmark::State& state) {
     const qkview::Model* model = sharedModel(state);
     if (!model) return;
+    if (state.range(0) + 1 > model->config().contextLength) return state.SkipWithError("longer than the model's context");
     const qkview::TokenList longer = randomTokens(static_cast<int>(state.range(0)) + 1, model->config().vocabSize, 3);
     const qkview::TokenList sentence(longer.begin(), longer.end() - 1);
     for (auto _ : state) {
