@@ -11,15 +11,6 @@
 using namespace qkview;
 using namespace qkview::ui;
 
-namespace {
-template <typename Done>
-bool waitFor(Done&& done, int timeoutMs = 10000) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return done();
-}
-} // namespace
 
 TEST(Examples, TheShippedListNamesBothBuiltInModels) {
     const std::vector<Example>& examples = builtInExamples();
@@ -76,7 +67,7 @@ TEST(Examples, OpeningEachExampleShowsItsModelTextHeadAndQuery) {
         dialog.list()->setCurrentRow(row);
         Q_EMIT dialog.list()->itemActivated(dialog.list()->currentItem());
         Session& session = *window.session();
-        ASSERT_TRUE(waitFor([&] {
+        ASSERT_TRUE(test::waitFor([&] {
             return session.trace() && session.trace()->text == example.text && !session.isBusy() &&
                    session.selection().layer == example.layer && session.selection().head == example.head;
         })) << example.title.toStdString();

@@ -27,6 +27,15 @@ inline bool waitForTrace(ui::Session& session, int timeoutMs = 5000) {
     return false;
 }
 
+// Processes events until done() holds or the time is up; returns done().
+template <typename Done>
+bool waitFor(Done&& done, int timeoutMs = 10000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
 // The main window at 1366×768 on the teaching model, settings untouched, first trace shown.
 struct ShownWindow {
     ui::MainWindow window{teachingModel(), false};
