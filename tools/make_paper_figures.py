@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Makes docs/figures/paper/: the heatmap, lesson and grid figures at single-column (8.5 cm),
+"""Makes docs/figures/paper/: the heatmap, lesson, grid and values figures at single-column (8.5 cm),
 double-column (17 cm) and slide (1600 x 900 px) size with `qkview export`, PNG pages of the PDFs through
 pdftoppm, and matplotlib heatmaps of the same weights and size to put beside them.
 
@@ -66,7 +66,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     tokens, w = weights()
     for size in SIZES:
-        for view in ("heatmap", "lesson", "grid"):
+        for view in ("heatmap", "lesson", "grid", "values"):
             extra = ["--numbers"] if view == "heatmap" and size != "slide" else []
             export(view, size, "png", ["--dpi", "300"] + extra if size != "slide" else extra)
             pdf = export(view, size, "pdf", extra)

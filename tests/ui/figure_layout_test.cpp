@@ -354,3 +354,72 @@ TEST(FigurePdf, PdftotextFindsEveryLabel) {
     for (const Token& token : t->tokens) EXPECT_TRUE(text.contains(tokenLabel(token.text))) << token.text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("Attention weights"))) << "the title, whole";
 }
+
+TEST(FigureGrid, FillsThePageWithEvenMarginsAtEverySize) {
+    Measured m;
+    for (int n : {10, 30}) {
+        const TracePtr t = trace(words(n));
+        for (const QSizeF& size : {cm(8.5, 7).units(), cm(17, 10).units(), FigureSize{}.units()}) {
+            FigureRequest r;
+            r.view = FigureView::Grid;
+            r.size = size;
+            const FigureLayout layout = layoutOf(m, r, *t);
+            const FigureStyle style = deviceStyle(figureStyle(r), &m.device);
+            const HeadGridGeometry g = headGridGeometry(m.painter, figureScenes(r, *t, style).grid, layout.viewArea, style);
+            const QRectF used = g.usedRect(), page = layout.page;
+            const auto where = [&] { return QStringLiteral("%1 tokens at %2 × %3").arg(n).arg(size.width()).arg(size.height()).toStdString(); };
+            const double line = QFontMetricsF(style.font, &m.device).height();
+            // No bands: the page's height and width are used up to half a line of margin.
+            EXPECT_LT(layout.slack, 1.0) << where();
+            EXPECT_NEAR(layout.titleRect.top() - page.top(), page.bottom() - layout.captionRect.bottom(), 1.0) << where();
+            EXPECT_NEAR(used.left() - page.left(), page.right() - used.right(), 1.0) << where();
+            EXPECT_LE(used.left() - page.left(), line * 0.5 + 1.0) << where();
+            // Thumbnails stretch at most 2:1 to do it, and nothing leaves the page or covers the title or caption.
+            EXPECT_LE(std::max(g.thumbWidth() / g.thumbHeight(), g.thumbHeight() / g.thumbWidth()), 2.0 + 1e-9) << where();
+            EXPECT_TRUE(page.contains(used)) << where();
+            EXPECT_FALSE(used.intersects(layout.titleRect)) << where();
+            EXPECT_FALSE(used.intersects(layout.captionRect)) << where();
+        }
+    }
+}
+
+TEST(FigureGrid, FittedSizeKeepsSquareThumbnails) {
+    const TracePtr t = trace(kTen);
+    FigureRequest r;
+    r.view = FigureView::Grid;
+    r.fontSize = 8;
+    r.size = fittedFigureSize(r, *t, cm(8.5, 7).units().width());
+    Measured m;
+    const FigureLayout layout = layoutOf(m, r, *t);
+    const FigureStyle style = deviceStyle(figureStyle(r), &m.device);
+    const HeadGridGeometry g = headGridGeometry(m.painter, figureScenes(r, *t, style).grid, layout.viewArea, style);
+    EXPECT_NEAR(g.thumbWidth(), g.thumbHeight(), 1.0);
+    EXPECT_LT(layout.slack, 2.0);
+}
+
+TEST(FigureLabels, CaptionStatesTheThinningOfEachAxis) {
+    Measured m;
+    const auto nth = [](int n) { return QString::number(n) + (n % 10 == 1 && n % 100 != 11 ? "st" : n % 10 == 2 && n % 100 != 12 ? "nd" : n % 10 == 3 && n % 100 != 13 ? "rd" : "th"); };
+    int differing = 0;
+    for (int n : {60, 200})
+        for (const QSizeF& size : {cm(8.5, 7).units(), cm(17, 7).units(), FigureSize{}.units()}) {
+            FigureRequest r;
+            r.size = size;
+            const FigureLayout layout = layoutOf(m, r, *trace(words(n)));
+            const HeatmapGeometry& g = layout.heatmap->geometry;
+            const int rows = g.labelStep(), columns = g.columnLabelsRotated() ? g.columnLabelStep() : 1;
+            const std::string where = layout.caption.toStdString();
+            const QString rowRule = rows > 1 ? QStringLiteral("row labels on every %1 token").arg(nth(rows)) : QStringLiteral("every row labelled");
+            const QString columnRule = columns > 1 ? QStringLiteral("column labels on every %1").arg(nth(columns)) : QStringLiteral("every column labelled");
+            if (rows == columns && rows > 1) {
+                EXPECT_TRUE(layout.caption.contains(QStringLiteral("labels on every %1 token").arg(nth(rows)))) << where;
+            } else if (rows != columns) {
+                ++differing;
+                EXPECT_TRUE(layout.caption.contains(rowRule)) << where;
+                EXPECT_TRUE(layout.caption.contains(columnRule)) << where;
+            } else {
+                EXPECT_FALSE(layout.caption.contains(QStringLiteral("labels"))) << where;
+            }
+        }
+    EXPECT_GT(differing, 0) << "wide cells thin their columns less than their rows somewhere";
+}

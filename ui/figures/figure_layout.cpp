@@ -21,6 +21,9 @@ constexpr double kFitMaxMatrix = 17 / 2.54 * kFigureUnitsPerInch; // … but no 
 // Heatmap cells may be this much wider than tall: a wide page is filled (no empty bands beside the
 // matrix) and numbers get room, while the matrix still reads as rows and columns.
 constexpr double kMaxCellAspect = 3;
+// Grid thumbnails may be up to this much taller or wider than square, for the same reason; beyond it the
+// page keeps even bands around the grid rather than thumbnails that no longer read as matrices.
+constexpr double kMaxThumbAspect = 2;
 
 QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
 
@@ -67,6 +70,7 @@ FigureScenes figureScenes(const FigureRequest& r, const AttentionTrace& trace, c
     if (r.view == FigureView::Grid) {
         s.grid = headGridScene(trace, r.what, style, r.selection ? r.layer : -1, r.selection ? r.head : -1);
         s.grid.colorBar = r.what == MatrixKind::Weights; // scores have a range per head: no one bar fits all
+        s.grid.maxThumbAspect = kMaxThumbAspect;
     }
     if (r.view == FigureView::Lesson) {
         s.lesson = lessonScene(trace, r.layer, r.head, r.query, r.key, r.what);
@@ -145,7 +149,8 @@ QSizeF fittedFigureSize(const FigureRequest& request, const AttentionTrace& trac
     probe.setDotsPerMeterY(probe.dotsPerMeterX());
     QPainter p(&probe);
     const FigureStyle style = deviceStyle(figureStyle(r, base), &probe);
-    const FigureScenes scenes = figureScenes(r, trace, style);
+    FigureScenes scenes = figureScenes(r, trace, style);
+    scenes.grid.maxThumbAspect = 1; // on the tall probe page thumbnails would stretch: fit square ones
     const double line = QFontMetricsF(style.font, &probe).height();
     double w = width.value_or(0);
     if (w <= 0) {

@@ -17,13 +17,16 @@ HeadGridGeometry::HeadGridGeometry(const HeadGridLayoutInput& input) : m_input(i
     const auto fit = [&] {
         const double pitchW = (b.width() - leftWidth() - colorBarWidth()) / cols;
         const double pitchH = (b.height() - topHeight() - bottomHeight()) / rows - nameHeight();
-        const double pitch = std::min(pitchW, pitchH);
-        m_spacing = std::max(2.0, pitch * kSpacingFraction);
-        m_thumb = std::max({pitch - m_spacing, input.minThumb, 1.0});
+        // Each side may exceed the other by maxThumbAspect at most: square by default.
+        const double aspect = std::max(1.0, input.maxThumbAspect);
+        const double across = std::min(pitchW, pitchH * aspect), down = std::min(pitchH, pitchW * aspect);
+        m_spacing = std::max(2.0, std::min(across, down) * kSpacingFraction);
+        m_thumbW = std::max({across - m_spacing, input.minThumb, 1.0});
+        m_thumbH = std::max({down - m_spacing, input.minThumb, 1.0});
     };
     m_names = input.names;
     fit();
-    if (m_names && m_thumb < kNamesFromLines * input.textHeight) {
+    if (m_names && thumbSize() < kNamesFromLines * input.textHeight) {
         m_names = false;
         fit();
     }
@@ -36,7 +39,7 @@ HeadGridGeometry::HeadGridGeometry(const HeadGridLayoutInput& input) : m_input(i
 }
 
 QRectF HeadGridGeometry::thumbRect(int layer, int head) const {
-    return {m_origin.x() + head * pitchX(), m_origin.y() + layer * pitchY(), m_thumb, m_thumb};
+    return {m_origin.x() + head * pitchX(), m_origin.y() + layer * pitchY(), m_thumbW, m_thumbH};
 }
 
 QRectF HeadGridGeometry::nameRect(int layer, int head) const {

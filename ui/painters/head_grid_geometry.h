@@ -4,6 +4,7 @@
 #include <QPoint>
 #include <QRectF>
 
+#include <algorithm>
 #include <optional>
 
 namespace qkview::ui {
@@ -18,13 +19,18 @@ struct HeadGridLayoutInput {
     double minThumb = 0;      // the screen scrolls rather than shrinking thumbnails below this
     bool names = false;       // leave a line under each thumbnail for the head's name when there is room
     double colorBarLabelWidth = 0; // widest tick label of a colour bar right of the grid; 0 for none
+    // Thumbnails may be up to this many times taller or wider than square (figures: the grid fills the
+    // page instead of leaving bands beside or above it); 1 keeps them square (the screen).
+    double maxThumbAspect = 1;
 };
 
 class HeadGridGeometry {
 public:
     explicit HeadGridGeometry(const HeadGridLayoutInput& input);
 
-    double thumbSize() const { return m_thumb; }
+    double thumbSize() const { return std::min(m_thumbW, m_thumbH); } // the shorter side
+    double thumbWidth() const { return m_thumbW; }
+    double thumbHeight() const { return m_thumbH; }
     double spacing() const { return m_spacing; }
     bool showsNames() const { return m_names; }
     // Draw every step-th label when labels are wider or taller than a thumbnail.
@@ -57,11 +63,11 @@ private:
     double bottomHeight() const { return m_input.colorBarLabelWidth > 0 ? m_input.textHeight * 0.5 : 0; }
     double nameHeight() const { return m_names ? m_input.textHeight * 0.9 + nameGap() : 0; }
     double nameGap() const { return 3.0; } // clear of the selection outline
-    double pitchX() const { return m_thumb + m_spacing; }
-    double pitchY() const { return m_thumb + m_spacing + nameHeight(); }
+    double pitchX() const { return m_thumbW + m_spacing; }
+    double pitchY() const { return m_thumbH + m_spacing + nameHeight(); }
 
     HeadGridLayoutInput m_input;
-    double m_thumb = 1, m_spacing = 2;
+    double m_thumbW = 1, m_thumbH = 1, m_spacing = 2;
     bool m_names = false;
     int m_rowStep = 1, m_columnStep = 1;
     QPointF m_origin; // top-left of the first thumbnail

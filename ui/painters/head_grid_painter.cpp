@@ -160,6 +160,7 @@ HeadGridGeometry headGridGeometry(QPainter& painter, const HeadGridScene& scene,
     in.textHeight = fm.height();
     in.minThumb = minThumb;
     in.names = !scene.headNames.isEmpty();
+    in.maxThumbAspect = scene.maxThumbAspect;
     if (scene.colorBar && !scene.matrices.empty())
         in.colorBarLabelWidth = colorBarLabelWidth(painter, scene.matrices.front(), ColorScaleMode::Fixed, style);
     return HeadGridGeometry(in);

@@ -24,6 +24,7 @@ struct HeadGridScene {
     int selectedLayer = -1, selectedHead = -1;
     int headsPerKv = 1; // query heads sharing one key/value head (grouped-query attention): marked as groups
     bool colorBar = false; // a colour bar right of the grid (figures)
+    double maxThumbAspect = 1; // figures: thumbnails may stretch this much to fill the page (HeadGridLayoutInput)
 
     int index(int layer, int head) const { return layer * heads + head; }
 };

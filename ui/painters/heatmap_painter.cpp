@@ -322,11 +322,19 @@ HeatmapDrawing heatmapDrawing(QPainter& painter, const HeatmapScene& scene, cons
 
 QString heatmapDrawingNote(const HeatmapDrawing& d, const HeatmapScene& scene) {
     QStringList parts;
-    const int step = d.geometry.labelStep();
-    if (step > 1)
-        parts << (scene.selectedRow >= 0 || scene.selectedColumn >= 0
-                      ? tr("labels on every %1 token, the selected one and the strongest").arg(ordinal(step))
-                      : tr("labels on every %1 token and the strongest").arg(ordinal(step)));
+    // Rows are thinned by the cell height, upright column labels by the cell width: say each axis's rule.
+    const HeatmapGeometry& g = d.geometry;
+    const int rows = g.labelStep(), columns = g.columnLabelsRotated() ? g.columnLabelStep() : 1;
+    const QString kept = scene.selectedRow >= 0 || scene.selectedColumn >= 0 ? tr(", the selected one and the strongest")
+                                                                             : tr(" and the strongest");
+    if (rows > 1 && rows == columns)
+        parts << tr("labels on every %1 token").arg(ordinal(rows)) + kept;
+    else if (rows > 1 && columns > 1)
+        parts << tr("row labels on every %1 token, column labels on every %2").arg(ordinal(rows), ordinal(columns)) + kept;
+    else if (rows > 1)
+        parts << tr("row labels on every %1 token").arg(ordinal(rows)) + kept + tr(", every column labelled");
+    else if (columns > 1)
+        parts << tr("column labels on every %1 token").arg(ordinal(columns)) + kept + tr(", every row labelled");
     if (d.raster && d.poolFactor > 1)
         parts << tr("each pixel the maximum of %1 × %1 cells").arg(d.poolFactor);
     return parts.join(QStringLiteral("; "));

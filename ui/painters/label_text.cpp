@@ -38,16 +38,17 @@ QString formatFixed(double value, int decimals, bool compact) {
     return value < 0 && !zero ? QStringLiteral("−") + s : s;
 }
 
-std::vector<double> niceTicks(double low, double high, int maxTicks) {
-    if (!(high > low) || !std::isfinite(low) || !std::isfinite(high)) return {low};
+double niceStep(double low, double high, int maxTicks) {
     const double raw = (high - low) / std::max(1, maxTicks - 1);
     const double decade = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = 10 * decade;
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * decade >= raw * (1 - 1e-9)) {
-            step = m * decade;
-            break;
-        }
+    for (double m : {1.0, 2.0, 2.5, 5.0})
+        if (m * decade >= raw * (1 - 1e-9)) return m * decade;
+    return 10 * decade;
+}
+
+std::vector<double> niceTicks(double low, double high, int maxTicks) {
+    if (!(high > low) || !std::isfinite(low) || !std::isfinite(high)) return {low};
+    const double step = niceStep(low, high, maxTicks);
     std::vector<double> out;
     for (double k = std::ceil(low / step - 1e-9); k * step <= high + step * 1e-9; k += 1) out.push_back(k == 0 ? 0.0 : k * step);
     return out;

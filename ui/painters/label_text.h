@@ -22,6 +22,8 @@ QString formatFixed(double value, int decimals, bool compact = false);
 // Round tick values covering [low, high]: steps of 1, 2, 2.5 or 5 × 10ⁿ, at most maxTicks of them, 0 among
 // them when the range spans it.
 std::vector<double> niceTicks(double low, double high, int maxTicks = 6);
+// Their step: the smallest of 1, 2, 2.5 or 5 × 10ⁿ that spans high − low in maxTicks − 1 steps.
+double niceStep(double low, double high, int maxTicks = 6);
 
 } // namespace qkview::ui
 

@@ -8,6 +8,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QCoreApplication>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QScatterSeries>
 #include <QPainter>
@@ -16,12 +17,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace qkview::ui {
 
 namespace {
 constexpr int kMaxStacked = 7;  // keys with the largest weights get their own colour; the rest are summed
 constexpr int kMaxDims = 32;    // longer value vectors show their first dims
+constexpr double kLabelPadding = 4; // Qt Charts pads each axis label by this much above and below
 // Okabe–Ito: distinct for readers with any common colour-vision deficiency.
 constexpr std::array<QRgb, kMaxStacked> kKeyColours = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442,
                                                        0x0072B2, 0xD55E00, 0xCC79A7};
@@ -32,6 +35,7 @@ void styleChart(QChart* chart, const FigureStyle& style) {
     chart->setBackgroundBrush(style.background);
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->layout()->setContentsMargins(0, 0, 0, 0); // the margins above are enough; small charts need the room
     chart->setTitleBrush(style.foreground);
     chart->setTitleFont(style.font);
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -41,11 +45,9 @@ void styleChart(QChart* chart, const FigureStyle& style) {
 
 void styleAxis(QAbstractAxis* axis, const FigureStyle& style) {
     axis->setLabelsBrush(style.foreground);
-    axis->setLabelsFont(scaledFont(style.font, 0.85));
     axis->setLinePenColor(style.muted);
     axis->setGridLineColor(style.muted.lighter(style.background.lightness() > 128 ? 160 : 60));
     axis->setTitleBrush(style.muted);
-    axis->setTitleFont(scaledFont(style.font, 0.85));
 }
 
 QColor weightColour(const FigureStyle& style) {
@@ -90,7 +92,6 @@ ValuesCharts::ValuesCharts()
     m_weights->addAxis(m_weightAxis, Qt::AlignLeft);
     attach(m_weights, m_weightSeries, m_weightKeys, m_weightAxis);
     m_weightAxis->setRange(0, 1);
-    m_weightAxis->setTickCount(5);
     m_weightAxis->setLabelFormat(QStringLiteral("%.2f"));
     m_weights->legend()->hide();
 
@@ -112,6 +113,7 @@ void ValuesCharts::applyStyle(const FigureStyle& style) {
         m_style->font == style.font && m_style->colormap == style.colormap)
         return;
     m_style = style;
+    m_text.labelScale = 0; // fonts follow the style: applyText sets them again
     styleChart(m_weights, style);
     styleChart(m_contributions, style);
     for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_weightKeys), static_cast<QAbstractAxis*>(m_weightAxis),
@@ -121,6 +123,47 @@ void ValuesCharts::applyStyle(const FigureStyle& style) {
     m_output->setColor(style.foreground);
     m_output->setBorderColor(style.background);
     m_output->setMarkerSize(QFontMetricsF(style.font).height() * 0.6);
+}
+
+void ValuesCharts::applyText(const ChartText& text) {
+    if (text.labelScale == m_text.labelScale && text.axisTitle == m_text.axisTitle) return;
+    m_text = text;
+    const QFont font = scaledFont(m_style->font, text.labelScale);
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_weightKeys), static_cast<QAbstractAxis*>(m_weightAxis),
+                                static_cast<QAbstractAxis*>(m_dims), static_cast<QAbstractAxis*>(m_valueAxis)}) {
+        axis->setLabelsFont(font);
+        axis->setTitleFont(font);
+    }
+    m_contributions->legend()->setFont(font);
+    m_dims->setTitleVisible(text.axisTitle);
+}
+
+ChartText chartText(double chartHeight, double lineHeight, double minScale) {
+    ChartText out;
+    const double lines = lineHeight > 0 ? chartHeight / lineHeight : kRoomyChartLines;
+    out.labelScale = std::clamp(0.85 * lines / kRoomyChartLines, std::min(0.85, minScale), 0.85);
+    out.axisTitle = lines >= kAxisTitleLines;
+    return out;
+}
+
+int valueAxisTicks(double plotHeight, double labelHeight, int maxTicks) {
+    const double pitch = labelHeight + 2 * kLabelPadding;
+    const int fits = pitch > 0 ? static_cast<int>(std::floor(plotHeight / pitch)) : maxTicks;
+    return std::clamp(fits, 2, std::max(2, maxTicks));
+}
+
+AxisRange roundAxisRange(double low, double high, int maxTicks) {
+    if (!std::isfinite(low) || !std::isfinite(high)) return {};
+    if (!(high > low)) high = low + 1;
+    // Rounding out may add a step at each end: take larger steps until the widened range has maxTicks at most.
+    maxTicks = std::max(2, maxTicks);
+    for (double step = niceStep(low, high, maxTicks);; step = niceStep(0, step * 1.01, 2)) { // the next round step
+        const double from = std::floor(low / step + 1e-9) * step, to = std::ceil(high / step - 1e-9) * step;
+        const int ticks = static_cast<int>(std::lround((to - from) / step)) + 1;
+        if (ticks <= maxTicks) return {from, to, ticks};
+        // One step spans the range and still needs 3 ticks (it straddles a multiple): only the ends, both round.
+        if (step >= high - low) return {from, to, 2};
+    }
 }
 
 WeightChartKeys weightChartKeys(const std::vector<double>& weights, const std::vector<double>& labelWidths, double width,
@@ -141,7 +184,7 @@ WeightChartKeys weightChartKeys(const std::vector<double>& weights, const std::v
 }
 
 void ValuesCharts::fillWeights(const ValuesScene& s, double width) {
-    const QFontMetricsF fm(scaledFont(m_style->font, 0.85));
+    const QFontMetricsF fm(scaledFont(m_style->font, m_text.labelScale));
     std::vector<double> weights, labelWidths;
     QStringList labels;
     for (const Contribution& c : s.steps->contributions) {
@@ -170,8 +213,11 @@ void ValuesCharts::fillWeights(const ValuesScene& s, double width) {
     m_weightKeys->setTruncateLabels(false); // the rule above already made room for every label
 }
 
-void ValuesCharts::fillContributions(const ValuesScene& s) {
-    m_contributions->setTitle(tr("Output of “%1” = Σ weight × value (stacked by key)").arg(tokenLabel(s.query)));
+void ValuesCharts::fillContributions(const ValuesScene& s, double width) {
+    // The short title where the long one would be elided.
+    const QString title = tr("Output of “%1” = Σ weight × value (stacked by key)").arg(tokenLabel(s.query));
+    const bool fits = QFontMetricsF(m_style->font).horizontalAdvance(title) <= width - 16;
+    m_contributions->setTitle(fits ? title : tr("Output of “%1” = Σ weight × value").arg(tokenLabel(s.query)));
     std::vector<Contribution> order = s.steps->contributions;
     std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
     const auto dims = static_cast<int>(std::min<Eigen::Index>(s.steps->output.size(), kMaxDims));
@@ -225,8 +271,21 @@ void ValuesCharts::fillContributions(const ValuesScene& s) {
         low = std::min({low, down, static_cast<double>(s.steps->output[d])});
         high = std::max({high, up, static_cast<double>(s.steps->output[d])});
     }
-    m_valueAxis->setRange(low, high > low ? high : low + 1);
-    m_valueAxis->applyNiceNumbers();
+    m_valueLow = low;
+    m_valueHigh = high;
+}
+
+void ValuesCharts::fitTicks() {
+    const double label = QFontMetricsF(scaledFont(m_style->font, m_text.labelScale)).height();
+    // Weights run 0–1: 5, 3 or 2 ticks keep them round (0.25, 0.5 or 1 apart).
+    const int weightTicks = valueAxisTicks(m_weights->plotArea().height(), label);
+    m_weightAxis->setTickCount(weightTicks >= 5 ? 5 : std::min(weightTicks, 3));
+    const AxisRange range = roundAxisRange(m_valueLow, m_valueHigh, valueAxisTicks(m_contributions->plotArea().height(), label));
+    m_valueAxis->setRange(range.low, range.high);
+    m_valueAxis->setTickCount(range.ticks);
+    // Qt lays the axes out again on its next event; the figure is painted before that.
+    m_weights->layout()->activate();
+    m_contributions->layout()->activate();
 }
 
 void ValuesCharts::render(QPainter& p, const ValuesScene& s, const QRectF& bounds, const FigureStyle& style) {
@@ -240,11 +299,17 @@ void ValuesCharts::render(QPainter& p, const ValuesScene& s, const QRectF& bound
         return;
     }
     applyStyle(style);
-    fillWeights(s, bounds.width());
-    fillContributions(s);
     const QSizeF top(bounds.width(), bounds.height() * 0.42);
+    const double line = QFontMetricsF(style.font).height();
+    // The shorter (weights) chart sets the type for both; the dimension axis's title is the lower chart's.
+    ChartText text = chartText(top.height(), line, style.minFontScale);
+    text.axisTitle = chartText(bounds.height() - top.height(), line, style.minFontScale).axisTitle;
+    applyText(text);
+    fillWeights(s, bounds.width());
+    fillContributions(s, bounds.width());
     m_weights->setGeometry(QRectF(QPointF(0, 0), top));
     m_contributions->setGeometry(QRectF(QPointF(0, top.height()), QSizeF(bounds.width(), bounds.height() - top.height())));
+    fitTicks();
     m_scene.setSceneRect(0, 0, bounds.width(), bounds.height());
     p.setRenderHint(QPainter::Antialiasing, style.smoothCharts);
     m_scene.render(&p, bounds, m_scene.sceneRect());

@@ -41,6 +41,28 @@ struct WeightChartKeys {
 WeightChartKeys weightChartKeys(const std::vector<double>& weights, const std::vector<double>& labelWidths, double width,
                                 double lineHeight);
 
+// How the charts' axis text stays whole on a small chart (Qt Charts elides what does not fit, down to
+// a bare "…"). Labels are 0.85 of the style's font, shrinking toward minScale (5 pt) on charts under
+// kRoomyChartLines lines of the style's font; the dimension axis keeps its title only on charts at
+// least kAxisTitleLines tall (Qt gives both axes together at most 40% of a chart's height, and squeezes
+// the labels first); each value axis gets as many ticks as clear each other (valueAxisTicks).
+inline constexpr double kRoomyChartLines = 10;
+inline constexpr double kAxisTitleLines = 11;
+struct ChartText {
+    double labelScale = 0.85; // of the style's font
+    bool axisTitle = true;
+};
+ChartText chartText(double chartHeight, double lineHeight, double minScale);
+// The most ticks, from 2 to maxTicks, whose labels (labelHeight tall, with Qt Charts' padding) fit
+// plotHeight one above the other.
+int valueAxisTicks(double plotHeight, double labelHeight, int maxTicks = 5);
+// [low, high] widened to round ticks (steps of 1, 2, 2.5 or 5 × 10ⁿ), at most maxTicks (≥ 2) of them.
+struct AxisRange {
+    double low = 0, high = 1;
+    int ticks = 2;
+};
+AxisRange roundAxisRange(double low, double high, int maxTicks);
+
 // The two charts, built once and refilled for each scene: rebuilding Qt Charts on every keystroke
 // costs more than the whole rest of the window.
 class ValuesCharts {
@@ -54,8 +76,10 @@ public:
 
 private:
     void applyStyle(const FigureStyle& style);
+    void applyText(const ChartText& text);
     void fillWeights(const ValuesScene& scene, double width);
-    void fillContributions(const ValuesScene& scene);
+    void fillContributions(const ValuesScene& scene, double width);
+    void fitTicks(); // after the charts have their geometry
 
     QGraphicsScene m_scene; // owns the charts
     QChart* m_weights;
@@ -69,6 +93,8 @@ private:
     QBarCategoryAxis* m_dims;
     QValueAxis* m_valueAxis;
     std::optional<FigureStyle> m_style; // the style last applied
+    ChartText m_text;
+    double m_valueLow = 0, m_valueHigh = 1; // the contributions' extent, before rounding to ticks
 };
 
 // One-off drawing (exports): the same charts, built for this call.
