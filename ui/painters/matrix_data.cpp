@@ -29,17 +29,19 @@ MatrixData matrixData(const AttentionTrace& trace, int layer, int head, MatrixKi
     data.columnLabels = data.rowLabels;
     data.values = matrixOf(*trace.head(layer, head), kind);
     const int n = trace.tokenCount();
-    data.masked.resize(n, n);
-    double extent = 0.0;
-    for (int i = 0; i < n; ++i)
-        for (int j = 0; j < n; ++j) {
-            data.masked(i, j) = trace.isMasked(i, j);
-            if (!data.masked(i, j) && std::isfinite(data.values(i, j)))
-                extent = std::max(extent, std::abs(static_cast<double>(data.values(i, j))));
-        }
+    // The causal mask hides key j from the queries before it (AttentionTrace::isMasked): the head of each
+    // column, contiguous in this column-major matrix.
+    data.masked.setConstant(n, n, false);
+    if (trace.options.causal)
+        for (int j = 1; j < n; ++j) data.masked.col(j).head(j).setConstant(true);
     if (kind == MatrixKind::Weights) {
         data.valueName = QCoreApplication::translate("qkview", "weight");
     } else {
+        double extent = 0.0; // the largest |score| the colour scale must reach
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j)
+                if (!data.masked(i, j) && std::isfinite(data.values(i, j)))
+                    extent = std::max(extent, std::abs(static_cast<double>(data.values(i, j))));
         data.diverging = true;
         data.low = extent > 0 ? -extent : -1.0;
         data.high = -data.low;
