@@ -253,6 +253,8 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
          QStringLiteral("NAME"), QStringLiteral("viridis")},
         {QStringLiteral("numbers"), QStringLiteral("Write the value in each heatmap cell (said on stderr when the cells are too small).")},
         {QStringLiteral("no-selection"), QStringLiteral("Do not outline or highlight the selected query, key or head.")},
+        {QStringLiteral("grid-tokens"), QStringLiteral("With --view grid: the selected head's matrix with its token labels "
+                                                       "beside the grid (below it on narrow pages).")},
         {QStringLiteral("text-file"), QStringLiteral("Read the text from FILE ('-' for standard input) instead of --text."),
          QStringLiteral("FILE")},
         {QStringLiteral("scale"), QStringLiteral("Heatmap colour scale: fixed (default), row (each row ÷ its maximum) or log."),
@@ -290,6 +292,10 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         return usage(QStringLiteral("unknown view '%1' (choose %2)")
                          .arg(parser.value(QStringLiteral("view")), figureViewNames().join(QStringLiteral(", "))));
     request.view = *view;
+    request.gridTokens = parser.isSet(QStringLiteral("grid-tokens"));
+    if (request.gridTokens && request.view != FigureView::Grid)
+        return usage(QStringLiteral("--grid-tokens shows the selected head's tokens beside the grid: it needs --view grid, got '%1'")
+                         .arg(figureViewName(request.view)));
     const QString what = parser.value(QStringLiteral("what"));
     if (what == u"weights") request.what = MatrixKind::Weights;
     else if (what == u"scores") request.what = MatrixKind::Scores;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Makes docs/figures/paper/: the heatmap, lesson, grid and values figures at single-column (8.5 cm),
+"""Makes docs/figures/paper/: the heatmap, lesson, grid (alone and with the selected head's tokens) and values figures at single-column (8.5 cm),
 double-column (17 cm) and slide (1600 x 900 px) size with `qkview export`, PNG pages of the PDFs through
 pdftoppm, and matplotlib heatmaps of the same weights and size to put beside them.
 
@@ -22,6 +22,13 @@ SIZES = {  # name: (qkview size arguments, size in inches for matplotlib)
     "double": (["--width", "17cm", "--height", "10cm"], (17 / 2.54, 10 / 2.54)),
     "slide": (["--width", "1600", "--height", "900", "--dpi", "150"], (1600 / 150, 900 / 150)),
 }
+FIGURES = {  # file name: qkview arguments choosing the view
+    "heatmap": ["--view", "heatmap"],
+    "lesson": ["--view", "lesson"],
+    "grid": ["--view", "grid"],
+    "grid-tokens": ["--view", "grid", "--grid-tokens"],
+    "values": ["--view", "values"],
+}
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
 
@@ -29,9 +36,9 @@ def qkview(*args):
     return subprocess.run([QKVIEW, *args], check=True, env=ENV, capture_output=True, text=True)
 
 
-def export(view, size, suffix, extra=()):
-    path = os.path.join(OUT, f"{view}-{size}.{suffix}")
-    qkview("export", "--text", TEXT, "--view", view, "--layer", str(LAYER), "--head", str(HEAD),
+def export(figure, size, suffix, extra=()):
+    path = os.path.join(OUT, f"{figure}-{size}.{suffix}")
+    qkview("export", "--text", TEXT, *FIGURES[figure], "--layer", str(LAYER), "--head", str(HEAD),
            *SIZES[size][0], *extra, "-o", path)
     return path
 
@@ -66,10 +73,10 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     tokens, w = weights()
     for size in SIZES:
-        for view in ("heatmap", "lesson", "grid", "values"):
-            extra = ["--numbers"] if view == "heatmap" and size != "slide" else []
-            export(view, size, "png", ["--dpi", "300"] + extra if size != "slide" else extra)
-            pdf = export(view, size, "pdf", extra)
+        for figure in FIGURES:
+            extra = ["--numbers"] if figure == "heatmap" and size != "slide" else []
+            export(figure, size, "png", ["--dpi", "300"] + extra if size != "slide" else extra)
+            pdf = export(figure, size, "pdf", extra)
             subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", pdf, pdf[:-4] + "-pdf"], check=True)
             os.remove(pdf)
         matplotlib_heatmap(size, tokens, w)

@@ -301,3 +301,25 @@ TEST(ExportCli, SizeFitAndFontSizeAreChecked) {
         EXPECT_FALSE(QFile::exists(badPath));
     }
 }
+
+TEST(ExportCli, GridTokensOnlyWithTheGridView) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("x.svg"));
+    for (const QString& view : {QStringLiteral("heatmap"), QStringLiteral("lesson")}) {
+        const auto r = runQkview(exportArgs(path, {QStringLiteral("--view"), view, QStringLiteral("--grid-tokens")}));
+        EXPECT_EQ(r.exitCode, 2) << view.toStdString();
+        const QStringList lines = stderrLines(r.err);
+        ASSERT_EQ(lines.size(), 1) << r.err.toStdString();
+        EXPECT_TRUE(lines.first().contains(QStringLiteral("--grid-tokens")) && lines.first().contains(QStringLiteral("--view grid")))
+            << lines.first().toStdString();
+    }
+    EXPECT_TRUE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty()) << "no file written";
+    const auto r = runQkview(exportArgs(path, {QStringLiteral("--view"), QStringLiteral("grid"), QStringLiteral("--grid-tokens"),
+                                               QStringLiteral("--width"), QStringLiteral("17cm"), QStringLiteral("--height"),
+                                               QStringLiteral("10cm")}));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    bool wellFormed = false;
+    const QStringList texts = svgTexts(readAll(path), &wellFormed);
+    EXPECT_TRUE(wellFormed);
+    for (const QString& token : kText.split(u' ')) EXPECT_TRUE(texts.contains(token)) << token.toStdString();
+}

@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
@@ -62,6 +63,21 @@ TEST(ExportDialog, StartsFromTheSelectionAndPreviewsLive) {
     const QImage after = dialog.preview()->grab().toImage();
     EXPECT_NE(before, after) << "the preview follows the settings";
     EXPECT_FALSE(dialog.captionEdit()->placeholderText().isEmpty()) << "the default caption is shown as a hint";
+}
+
+TEST(ExportDialog, GridTokensBoxOnlyForTheGrid) {
+    Window w;
+    ExportFigureDialog dialog(&w.session());
+    dialog.gridTokensBox()->setChecked(true);
+    EXPECT_FALSE(dialog.gridTokensBox()->isEnabled()) << "the heatmap view has its tokens already";
+    EXPECT_FALSE(dialog.request().gridTokens);
+    dialog.viewBox()->setCurrentIndex(static_cast<int>(FigureView::Grid));
+    EXPECT_TRUE(dialog.gridTokensBox()->isEnabled());
+    EXPECT_TRUE(dialog.request().gridTokens);
+    const QImage with = dialog.preview()->grab().toImage();
+    dialog.gridTokensBox()->setChecked(false);
+    EXPECT_FALSE(dialog.request().gridTokens);
+    EXPECT_NE(dialog.preview()->grab().toImage(), with) << "the preview shows the tokens";
 }
 
 TEST(ExportDialog, UnitsConvertAndExportWritesTheFile) {

@@ -57,6 +57,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     m_key->setCurrentIndex(start.key + 1);
     m_selection = new QCheckBox(tr("Outline the selection"));
     m_selection->setChecked(start.selection);
+    m_gridTokens = new QCheckBox(tr("Tokens of the selected head beside the grid"));
     m_what = new QComboBox;
     m_what->addItems({tr("Weights"), tr("Raw scores q·k"), tr("Scaled scores")});
     m_what->setCurrentIndex(static_cast<int>(start.what));
@@ -117,6 +118,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     form->addRow(tr("Colour &scale"), m_scale);
     form->addRow(QString(), m_numbers);
     form->addRow(QString(), m_selection);
+    form->addRow(QString(), m_gridTokens);
     form->addRow(m_showTitle, m_title);
     form->addRow(m_showCaption, m_caption);
     form->addRow(tr("&Format"), m_format);
@@ -148,7 +150,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     for (QSpinBox* box : {m_layer, m_head, m_dpi}) connect(box, &QSpinBox::valueChanged, this, &ExportFigureDialog::updatePreview);
     for (QDoubleSpinBox* box : {m_width, m_height})
         connect(box, &QDoubleSpinBox::valueChanged, this, &ExportFigureDialog::updatePreview);
-    for (QCheckBox* box : {m_numbers, m_showTitle, m_showCaption, m_selection}) connect(box, &QCheckBox::toggled, this, &ExportFigureDialog::updatePreview);
+    for (QCheckBox* box : {m_numbers, m_showTitle, m_showCaption, m_selection, m_gridTokens}) connect(box, &QCheckBox::toggled, this, &ExportFigureDialog::updatePreview);
     for (QLineEdit* edit : {m_title, m_caption}) connect(edit, &QLineEdit::textChanged, this, &ExportFigureDialog::updatePreview);
     connect(m_unit, &QComboBox::currentIndexChanged, this, &ExportFigureDialog::changeUnit);
     updatePreview();
@@ -165,6 +167,7 @@ FigureRequest ExportFigureDialog::request() const {
     r.colormap = static_cast<ColormapId>(m_colormap->currentIndex());
     r.numbers = m_numbers->isChecked();
     r.selection = m_selection->isChecked();
+    r.gridTokens = r.view == FigureView::Grid && m_gridTokens->isChecked();
     r.query = m_query->currentIndex() - 1;
     r.key = m_key->currentIndex() - 1;
     r.scale = static_cast<ColorScaleMode>(m_scale->currentIndex());
@@ -212,7 +215,9 @@ void ExportFigureDialog::updatePreview() {
                              m_view->currentIndex() == static_cast<int>(FigureView::Lesson);
     m_what->setEnabled(heatmapLike);
     m_numbers->setEnabled(heatmapLike);
-    m_scale->setEnabled(m_view->currentIndex() == static_cast<int>(FigureView::Heatmap));
+    const bool grid = m_view->currentIndex() == static_cast<int>(FigureView::Grid);
+    m_gridTokens->setEnabled(grid);
+    m_scale->setEnabled(m_view->currentIndex() == static_cast<int>(FigureView::Heatmap) || (grid && m_gridTokens->isChecked()));
     m_title->setEnabled(m_showTitle->isChecked());
     m_caption->setEnabled(m_showCaption->isChecked());
     const FigureSize size = figureSize();

@@ -41,6 +41,7 @@ public:
     QLineEdit* titleEdit() const { return m_title; }
     QLineEdit* captionEdit() const { return m_caption; }
     QCheckBox* selectionBox() const { return m_selection; }
+    QCheckBox* gridTokensBox() const { return m_gridTokens; }
     QComboBox* queryBox() const { return m_query; }
     QComboBox* keyBox() const { return m_key; }
     QComboBox* colormapBox() const { return m_colormap; }
@@ -61,6 +62,7 @@ private:
     QComboBox* m_query; // item 0: none; then the tokens
     QComboBox* m_key;
     QCheckBox* m_selection;
+    QCheckBox* m_gridTokens; // the grid view only
     QComboBox* m_what;
     QComboBox* m_colormap;
     QCheckBox* m_numbers;

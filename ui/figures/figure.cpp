@@ -5,6 +5,7 @@
 
 #include "base/error.h"
 #include "painters/color_scale.h"
+#include "painters/grid_tokens_painter.h"
 #include "painters/head_grid_painter.h"
 #include "painters/heatmap_painter.h"
 #include "painters/label_text.h"
@@ -31,13 +32,6 @@ QString tr(const char* text) { return QCoreApplication::translate("qkview", text
 }
 
 QString quoted(const QString& token) { return QStringLiteral("“%1”").arg(tokenLabel(token)); }
-
-QString headLabel(const AttentionTrace& trace, int layer, int head) {
-    const QString generic = tr("layer %1, head %2").arg(layer).arg(head);
-    const QString name = trace.config.headName(layer, head);
-    if (name == QStringLiteral("L%1.H%2").arg(layer).arg(head)) return generic;
-    return QStringLiteral("%1 “%2”").arg(generic, name);
-}
 
 QString kindTitle(MatrixKind kind) {
     switch (kind) {
@@ -67,9 +61,13 @@ int strongestKey(const Matrix& weights, int query) {
     return static_cast<int>(key);
 }
 
-void drawView(QPainter& p, const FigureRequest& r, const AttentionTrace& trace, const QRectF& area, const FigureStyle& style,
+void drawView(QPainter& p, const FigureRequest& r, const AttentionTrace& trace, const FigureLayout& layout,
               const FigureScenes& scenes) {
     const int query = r.query, key = r.selection ? r.key : -1;
+    const QRectF& area = layout.viewArea;
+    const FigureStyle& style = layout.style;
+    if (layout.gridTokens)
+        return renderGridTokens(p, scenes.grid, scenes.heatmap, scenes.heatmapFrame, scenes.headTitle, *layout.gridTokens, style);
     switch (r.view) {
     case FigureView::Heatmap: return renderHeatmap(p, scenes.heatmap, area, style, scenes.heatmapFrame);
     case FigureView::Lines: return renderLines(p, linesScene(trace, r.layer, r.head, query, key), area, style);
@@ -80,6 +78,13 @@ void drawView(QPainter& p, const FigureRequest& r, const AttentionTrace& trace, 
     }
 }
 } // namespace
+
+QString headLabel(const AttentionTrace& trace, int layer, int head) {
+    const QString generic = tr("layer %1, head %2").arg(layer).arg(head);
+    const QString name = trace.config.headName(layer, head);
+    if (name == QStringLiteral("L%1.H%2").arg(layer).arg(head)) return generic;
+    return QStringLiteral("%1 “%2”").arg(generic, name);
+}
 
 QStringList figureViewNames() {
     return {QStringLiteral("heatmap"), QStringLiteral("lines"), QStringLiteral("values"),
@@ -120,6 +125,8 @@ void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trac
     for (const auto& [what, index] : {std::pair{tr("query"), request.query}, std::pair{tr("key"), request.key}})
         if (index < -1 || index >= t)
             invalid(tr("%1 %2 is out of range: the text has %3 tokens (0–%4)").arg(what).arg(index).arg(t).arg(t - 1));
+    if (request.gridTokens && request.view != FigureView::Grid)
+        invalid(tr("the tokens of the selected head are shown beside the grid only, not the %1 view").arg(figureViewName(request.view)));
     if (request.fontSize != 0 && !(request.fontSize >= kMinFontPoints && request.fontSize <= kMaxFontPoints))
         invalid(tr("the font size must be between %1 and %2 pt, got %3").arg(kMinFontPoints).arg(kMaxFontPoints).arg(request.fontSize));
     const QSizeF s = request.size;
@@ -206,7 +213,7 @@ QStringList renderFigure(QPainter& p, const FigureRequest& request, const Attent
         p.setPen(style.muted);
         p.drawText(layout.captionRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, layout.caption);
     }
-    if (layout.viewArea.height() > 1) drawView(p, r, trace, layout.viewArea, style, scenes);
+    if (layout.viewArea.height() > 1) drawView(p, r, trace, layout, scenes);
     p.restore();
     return layout.warnings;
 }

@@ -37,6 +37,7 @@ struct FigureRequest {
     ColormapId colormap = ColormapId::Viridis;
     bool numbers = false;
     bool selection = true; // outline (and highlight) the selected query, key or head
+    bool gridTokens = false; // grid only: the selected head's matrix with its tokens beside (or below) the grid
     double fontSize = 0;   // points; 0: sized for the figure (autoFontSize)
     ColorScaleMode scale = ColorScaleMode::Fixed; // heatmap colours: fixed range, per-row maximum, log
     std::optional<QString> title;   // nullopt: one naming the head and what it shows; empty: no title
@@ -50,10 +51,13 @@ inline constexpr double kMaxFontPoints = 72;
 // 9 pt at double-column width (17 cm), growing to 12–14 pt for slides.
 double autoFontSize(QSizeF size);
 
-// Throws Error(InvalidArgument) naming the valid range when layer, head, query or key is outside the trace.
+// Throws Error(InvalidArgument) naming the valid range when layer, head, query or key is outside the trace,
+// and for gridTokens with another view than the grid.
 void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trace);
 // The request with a view's missing query and key chosen from the trace.
 FigureRequest resolvedRequest(FigureRequest request, const AttentionTrace& trace);
+// "layer 3, head 2", with the head's name when it has one of its own.
+QString headLabel(const AttentionTrace& trace, int layer, int head);
 QString defaultTitle(const FigureRequest& request, const AttentionTrace& trace);
 QString defaultCaption(const FigureRequest& request, const AttentionTrace& trace);
 

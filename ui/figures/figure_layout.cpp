@@ -34,7 +34,13 @@ double wrappedHeight(const QPaintDevice* device, const QFont& font, const QStrin
 
 // What the view draws inside area: tight for the heatmap and the grid, the whole area otherwise.
 QRectF viewContent(QPainter& p, const FigureRequest& r, const FigureScenes& scenes, const QRectF& area,
-                   const FigureStyle& style, std::optional<HeatmapDrawing>* heatmap) {
+                   const FigureStyle& style, std::optional<HeatmapDrawing>* heatmap,
+                   std::optional<GridTokensLayout>* gridTokens) {
+    if (r.gridTokens) {
+        *gridTokens = gridTokensLayout(p, scenes.grid, scenes.heatmap, scenes.heatmapFrame, scenes.headTitle, area, style);
+        *heatmap = (*gridTokens)->heatmap;
+        return (*gridTokens)->usedRect().intersected(area);
+    }
     if (r.view == FigureView::Heatmap) {
         *heatmap = heatmapDrawing(p, scenes.heatmap, area, style, scenes.heatmapFrame);
         return (*heatmap)->geometry.usedRect().intersected(area);
@@ -60,7 +66,7 @@ QString numbersWarning(const HeatmapDrawing& d, const FigureStyle& style, const 
 
 FigureScenes figureScenes(const FigureRequest& r, const AttentionTrace& trace, const FigureStyle& style) {
     FigureScenes s;
-    if (r.view == FigureView::Heatmap) {
+    if (r.view == FigureView::Heatmap || r.gridTokens) {
         s.heatmap.data = matrixData(trace, r.layer, r.head, r.what);
         s.heatmap.selectedRow = r.selection ? r.query : -1;
         s.heatmap.selectedColumn = r.selection ? r.key : -1;
@@ -68,8 +74,12 @@ FigureScenes figureScenes(const FigureRequest& r, const AttentionTrace& trace, c
         s.heatmapFrame.maxCellAspect = kMaxCellAspect;
     }
     if (r.view == FigureView::Grid) {
-        s.grid = headGridScene(trace, r.what, style, r.selection ? r.layer : -1, r.selection ? r.head : -1);
-        s.grid.colorBar = r.what == MatrixKind::Weights; // scores have a range per head: no one bar fits all
+        // With its tokens beside it the selected head is always outlined: the outline links the two.
+        const bool outline = r.selection || r.gridTokens;
+        s.grid = headGridScene(trace, r.what, style, outline ? r.layer : -1, outline ? r.head : -1);
+        // Scores have a range per head: no one bar fits all. Beside a fixed-scale heatmap its bar serves both.
+        s.grid.colorBar = r.what == MatrixKind::Weights && !(r.gridTokens && r.scale == ColorScaleMode::Fixed);
+        if (r.gridTokens) s.headTitle = headLabel(trace, r.layer, r.head);
         s.grid.maxThumbAspect = kMaxThumbAspect;
     }
     if (r.view == FigureView::Lesson) {
@@ -115,8 +125,8 @@ FigureLayout layoutFigure(QPainter& p, const FigureRequest& r, const AttentionTr
         captionHeight = wrappedHeight(device, out.captionFont, out.caption, textWidth);
         area = QRectF(inner.left(), top, inner.width(),
                       std::max(1.0, inner.bottom() - top - (captionHeight > 0 ? captionHeight + gap : 0)));
-        out.content = viewContent(p, r, scenes, area, style, &out.heatmap);
-        if (r.view != FigureView::Heatmap || r.caption) break;
+        out.content = viewContent(p, r, scenes, area, style, &out.heatmap, &out.gridTokens);
+        if (!out.heatmap || r.caption) break;
         QStringList notes;
         if (scenes.heatmap.scale != ColorScaleMode::Fixed) notes << ColorScale(scenes.heatmap.data, scenes.heatmap.scale).description();
         notes << heatmapDrawingNote(*out.heatmap, scenes.heatmap);
@@ -130,7 +140,8 @@ FigureLayout layoutFigure(QPainter& p, const FigureRequest& r, const AttentionTr
     const double shift = out.slack / 2;
     if (titleHeight > 0) out.titleRect = QRectF(textLeft, inner.top() + shift, textWidth, titleHeight);
     out.viewArea = out.slack > 0 ? QRectF(area.left(), out.content.top(), area.width(), out.content.height()) : area;
-    if (out.slack > 0 && out.heatmap) out.heatmap = heatmapDrawing(p, scenes.heatmap, out.viewArea, style, scenes.heatmapFrame);
+    // The grid with tokens lays itself out centred in area, which viewArea is centred in too: it stays.
+    if (out.slack > 0 && out.heatmap && !out.gridTokens) out.heatmap = heatmapDrawing(p, scenes.heatmap, out.viewArea, style, scenes.heatmapFrame);
     if (captionHeight > 0) out.captionRect = QRectF(textLeft, out.viewArea.bottom() + gap, textWidth, captionHeight);
 
     if (r.view == FigureView::Lesson) out.lesson = lessonLayout(p, scenes.lesson, out.viewArea, style);
@@ -164,6 +175,7 @@ QSizeF fittedFigureSize(const FigureRequest& request, const AttentionTrace& trac
             w = used.width() + 2 * line * kMarginLines + 1;
         } else if (r.view == FigureView::Grid) {
             w = std::min(kFitMaxMatrix, line * 4 * trace.config.heads) + line * 6;
+            if (r.gridTokens) w = std::max(w, kFitMaxMatrix); // room for the matrix beside the grid
         } else {
             w = r.size.width();
         }

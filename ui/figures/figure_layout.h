@@ -4,6 +4,7 @@
 // the view shrink-wrapped to what it draws, the whole block centred with even margins. Pure geometry
 // from font metrics (no painting), so tests check that no two text boxes overlap.
 #include "figures/figure.h"
+#include "painters/grid_tokens_painter.h"
 #include "painters/head_grid_painter.h"
 #include "painters/heatmap_painter.h"
 #include "painters/lesson_painter.h"
@@ -24,16 +25,19 @@ struct FigureLayout {
     QRectF viewArea;               // the rectangle handed to the view's painter
     QRectF content;                // what the view draws inside it
     double slack = 0;              // unused page height (the fitted size removes it)
-    std::optional<HeatmapDrawing> heatmap; // the heatmap view's drawing
+    std::optional<HeatmapDrawing> heatmap; // the heatmap's drawing (the heatmap view's, or the grid's head's)
+    std::optional<GridTokensLayout> gridTokens; // the grid and its head's matrix, in viewArea (gridTokens)
     std::optional<LessonLayout> lesson;    // the lesson's parts, in viewArea
     QStringList warnings;          // what the figure could not do as asked (numbers that do not fit)
 };
 
-// The figure's scenes, built once per figure: the heatmap's, the grid's and the lesson's for their views.
+// The figure's scenes, built once per figure: the heatmap's, the grid's and the lesson's for their views
+// (the grid with tokens has both the grid's and the selected head's heatmap).
 struct FigureScenes {
     HeatmapScene heatmap;
     HeatmapFrame heatmapFrame; // fit, with cells wider than tall where the page is wide
     HeadGridScene grid;
+    QString headTitle; // the grid with tokens: names the head whose matrix is shown
     LessonScene lesson;
 };
 FigureScenes figureScenes(const FigureRequest& resolved, const AttentionTrace& trace, const FigureStyle& style);

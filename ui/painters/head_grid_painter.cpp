@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace qkview::ui {
 
 namespace {
@@ -100,11 +102,16 @@ void drawLabels(QPainter& p, const HeadGridScene& s, const HeadGridGeometry& g, 
             p.drawLine(QPointF(x, left.top()), QPointF(x, left.bottom()));
         }
     }
+    // Read downwards like the heatmap's "queries →"; beside a short grid it starts higher, beside the
+    // empty corner above the layer labels, rather than being cut.
     const QRectF r = g.rowTitleRect();
+    const QString layers = tr("layers →");
+    const double length = std::max(r.height(), p.fontMetrics().horizontalAdvance(layers) + 1.0);
+    const double top = std::max(g.usedRect().top(), r.bottom() - length);
     p.save();
-    p.translate(r.left(), r.top());
+    p.translate(r.left(), std::min(r.top(), top));
     p.rotate(90);
-    p.drawText(QRectF(0, -r.width(), r.height(), r.width()), Qt::AlignLeft | Qt::AlignVCenter, tr("layers →"));
+    p.drawText(QRectF(0, -r.width(), length, r.width()), Qt::AlignLeft | Qt::AlignVCenter, layers);
     p.restore();
     if (!g.showsNames()) return;
     p.setFont(scaledFont(style.font, 0.8));
