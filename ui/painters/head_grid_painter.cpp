@@ -34,6 +34,7 @@ MatrixData shrunk(const MatrixData& d) {
             out.values(a, b) = static_cast<float>(sum / count);
             out.masked(a, b) = false;
         }
+    out.strongest = strongestCell(out);
     return out;
 }
 

@@ -137,7 +137,7 @@ void drawLabels(QPainter& p, const HeatmapScene& scene, const HeatmapGeometry& g
     const auto [r0, r1] = g.visibleRows();
     p.save();
     if (clip) p.setClipRect(QRectF(bounds.left(), view.top(), view.left() - bounds.left(), view.height()));
-    const QPoint strongest = strongestCell(d);
+    const QPoint strongest = d.strongest.x() >= 0 ? d.strongest : strongestCell(d);
     for (int i : thinnedLabels(r0, r1, g.labelStep(), {scene.selectedRow, strongest.y()})) {
         font.setBold(i == scene.selectedRow);
         p.setFont(font);
@@ -227,20 +227,6 @@ ColormapId effectiveColormap(bool divergingData, ColormapId chosen) {
     // Signed scores always use a diverging map so 0 stays neutral.
     if (divergingData) return divergingMap ? chosen : ColormapId::Diverging;
     return divergingMap ? Colormap::reversed(ColormapId::Viridis, Colormap::isReversed(chosen)) : chosen;
-}
-
-QPoint strongestCell(const MatrixData& d) {
-    QPoint best(-1, -1);
-    double bestValue = -std::numeric_limits<double>::infinity();
-    for (int i = 0; i < d.rows(); ++i)
-        for (int j = 0; j < d.columns(); ++j) {
-            const double v = d.diverging ? std::abs(static_cast<double>(d.values(i, j))) : d.values(i, j);
-            if (!d.masked(i, j) && std::isfinite(v) && v > bestValue) {
-                bestValue = v;
-                best = QPoint(j, i);
-            }
-        }
-    return best;
 }
 
 void renderColorBar(QPainter& p, const QRectF& bar, double labelLeft, const MatrixData& data, ColorScaleMode mode,

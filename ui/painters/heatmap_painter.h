@@ -66,8 +66,6 @@ QString heatmapDrawingNote(const HeatmapDrawing& drawing, const HeatmapScene& sc
 // The map a matrix is drawn with: signed values always get the blue-red map (reversed if the chosen map
 // is), unsigned ones viridis instead of it.
 ColormapId effectiveColormap(bool divergingData, ColormapId chosen);
-// The cell with the largest value (by magnitude for signed data), unmasked; (-1, -1) when none.
-QPoint strongestCell(const MatrixData& data);
 // A vertical colour bar in bar with round tick values labelled from labelLeft, text at fontScale × the style's font.
 void renderColorBar(QPainter& painter, const QRectF& bar, double labelLeft, const MatrixData& data, ColorScaleMode scale,
                     const FigureStyle& style, double fontScale = 1.0);

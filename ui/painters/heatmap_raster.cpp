@@ -34,15 +34,21 @@ CellPositions poolMax(const CellPositions& cells, int factor, bool diverging) {
     out.rows = (cells.rows + factor - 1) / factor;
     out.columns = (cells.columns + factor - 1) / factor;
     out.t.assign(static_cast<size_t>(out.rows) * static_cast<size_t>(out.columns), std::numeric_limits<float>::quiet_NaN());
-    // Row by row, so the source is read in order.
+    // Row by row, so the source is read in order; a block of columns at a time, so no cell pays a division.
     for (int i = 0; i < cells.rows; ++i) {
         float* dst = out.t.data() + static_cast<size_t>(i / factor) * static_cast<size_t>(out.columns);
         const float* src = cells.t.data() + static_cast<size_t>(i) * static_cast<size_t>(cells.columns);
-        for (int j = 0; j < cells.columns; ++j) {
-            const float v = src[j];
-            if (std::isnan(v)) continue;
-            float& d = dst[j / factor];
-            if (std::isnan(d) || (diverging ? std::abs(v - 0.5f) > std::abs(d - 0.5f) : v > d)) d = v;
+        for (int block = 0; block < out.columns; ++block) {
+            float& d = dst[block];
+            const int end = std::min(cells.columns, (block + 1) * factor);
+            if (!diverging) { // a select, not a branch, per cell: a NaN (masked) v never wins; a NaN d always loses
+                for (int j = block * factor; j < end; ++j) d = (src[j] > d || std::isnan(d)) ? src[j] : d;
+                continue;
+            }
+            for (int j = block * factor; j < end; ++j) {
+                const float v = src[j];
+                if (!std::isnan(v) && (std::isnan(d) || std::abs(v - 0.5f) > std::abs(d - 0.5f))) d = v;
+            }
         }
     }
     return out;

@@ -3,6 +3,9 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
+#include <limits>
+
 namespace qkview::ui {
 
 QString matrixKindName(MatrixKind kind) {
@@ -48,7 +51,23 @@ MatrixData matrixData(const AttentionTrace& trace, int layer, int head, MatrixKi
         data.valueName = kind == MatrixKind::Scores ? QCoreApplication::translate("qkview", "score")
                                                     : QCoreApplication::translate("qkview", "scaled score");
     }
+    data.strongest = strongestCell(data);
     return data;
 }
+
+QPoint strongestCell(const MatrixData& d) {
+    QPoint best(-1, -1);
+    double bestValue = -std::numeric_limits<double>::infinity();
+    for (int i = 0; i < d.rows(); ++i)
+        for (int j = 0; j < d.columns(); ++j) {
+            const double v = d.diverging ? std::abs(static_cast<double>(d.values(i, j))) : d.values(i, j);
+            if (!d.masked(i, j) && std::isfinite(v) && v > bestValue) {
+                bestValue = v;
+                best = QPoint(j, i);
+            }
+        }
+    return best;
+}
+
 
 } // namespace qkview::ui

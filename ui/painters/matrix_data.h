@@ -4,6 +4,7 @@
 #include "trace/attention_trace.h"
 #include "session/view_state.h"
 
+#include <QPoint>
 #include <QStringList>
 
 namespace qkview::ui {
@@ -16,6 +17,7 @@ struct MatrixData {
     bool diverging = false;   // signed values centred on 0
     double low = 0.0, high = 1.0; // the colour scale's range
     QString valueName;        // "weight", "score", "scaled score"
+    QPoint strongest{-1, -1}; // strongestCell(), kept by matrixData() so a repaint does not search T² cells
 
     int rows() const { return static_cast<int>(values.rows()); }
     int columns() const { return static_cast<int>(values.cols()); }
@@ -26,5 +28,7 @@ struct MatrixData {
 // Weights use the fixed range [0, 1] so heads compare; scores a symmetric range around 0.
 MatrixData matrixData(const AttentionTrace& trace, int layer, int head, MatrixKind kind);
 const Matrix& matrixOf(const HeadTrace& head, MatrixKind kind);
+// The cell with the largest value (by magnitude for signed data), unmasked, as (column, row); (-1, -1) when none.
+QPoint strongestCell(const MatrixData& data);
 
 } // namespace qkview::ui

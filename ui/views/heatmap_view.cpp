@@ -27,6 +27,7 @@ void hideOtherPairs(MatrixData& data, const std::vector<int>& tokenTypes, PairFi
     for (int i = 0; i < data.rows(); ++i)
         for (int j = 0; j < data.columns(); ++j)
             if (!pairFilterShows(filter, tokenTypes[static_cast<size_t>(i)], tokenTypes[static_cast<size_t>(j)])) data.masked(i, j) = true;
+    data.strongest = strongestCell(data); // among the cells still shown
 }
 } // namespace
 
