@@ -54,9 +54,6 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     for (int i = 0; i < kBaseColormaps; ++i) m_colormap->addItem(Colormap::displayName(static_cast<ColormapId>(i)));
     m_reversed = new QCheckBox(tr("&Reversed"));
     m_reversed->setToolTip(tr("Run the colour map from its other end"));
-    auto* colourRow = new QHBoxLayout;
-    colourRow->addWidget(m_colormap, 1);
-    colourRow->addWidget(m_reversed);
     m_numbers = new QCheckBox(tr("Numbers in cells"));
     m_pairs = new QComboBox;
     m_pairs->addItems(pairFilterLabels());
@@ -74,8 +71,8 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     form->addRow(m_scale);
     form->addRow(tr("Temperature"), temperatureRow);
     form->addRow(m_causal);
-    form->addRow(tr("&Colours"), colourRow);
-    qobject_cast<QLabel*>(form->labelForField(colourRow))->setBuddy(m_colormap);
+    form->addRow(tr("&Colours"), m_colormap);
+    form->addRow(m_reversed); // its own row: beside the box it would widen the panel past its column
     form->addRow(m_numbers);
     form->addRow(m_pairsLabel, m_pairs);
     m_pairs->setToolTip(tr("For a sentence pair typed as “first [SEP] second”: show attention within sentence A, "
