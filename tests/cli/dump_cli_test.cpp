@@ -154,3 +154,20 @@ TEST(DumpCli, TextBeyondTheContextIsCutWithANotice) {
     EXPECT_TRUE(r.err.contains("300 tokens")) << r.err.toStdString();
     EXPECT_EQ(QJsonDocument::fromJson(r.out).object()[u"tokens"].toArray().size(), 256);
 }
+
+TEST(DumpCli, ModelTakesABuiltInNameOrAFolder) {
+    const auto tiny = runQkview({QStringLiteral("dump"), QStringLiteral("--model"), QStringLiteral("tiny"),
+                                 QStringLiteral("--text"), QStringLiteral("a dog is an animal"), QStringLiteral("--layer"),
+                                 QStringLiteral("0"), QStringLiteral("--head"), QStringLiteral("0")});
+    ASSERT_EQ(tiny.exitCode, 0) << tiny.err.toStdString();
+    const QJsonObject root = QJsonDocument::fromJson(tiny.out).object();
+    EXPECT_EQ(root[u"model"][u"layers"].toInt(), 3) << tiny.out.left(300).toStdString();
+    EXPECT_EQ(root[u"next_tokens"].toArray().size(), 10) << "the trained model predicts";
+    const auto teaching = runQkview({QStringLiteral("dump"), QStringLiteral("--model"), QStringLiteral("teaching"),
+                                     QStringLiteral("--text"), QStringLiteral("the cat sat")});
+    EXPECT_EQ(teaching.exitCode, 0) << teaching.err.toStdString();
+    const auto folder = runQkview({QStringLiteral("dump"), QStringLiteral("--model"), QStringLiteral("./tiny"),
+                                   QStringLiteral("--text"), QStringLiteral("the cat sat")});
+    EXPECT_EQ(folder.exitCode, 1) << "a path with '/' is a folder, and there is none";
+    EXPECT_TRUE(folder.err.contains("./tiny")) << folder.err.toStdString();
+}
