@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The grid figure with the selected head's tokens: its labels are real text only when asked for, and
 // its parts (grid, head title, matrix, figure title and caption) never overlap and stay on the page.
+#include "figure_test_support.h"
 #include "base/error.h"
 #include "figures/figure_exporter.h"
 #include "figures/figure_layout.h"
@@ -15,6 +16,8 @@
 
 using namespace qkview;
 using namespace qkview::ui;
+using qkview::test::svgTexts;
+using qkview::test::words;
 
 namespace {
 const QString kTen = QStringLiteral("The cat sat on the mat and the dog ran");
@@ -23,15 +26,6 @@ TracePtr trace(const QString& text) {
     return traceText(*test::teachingModel(), text, {});
 }
 
-QString words(int n) {
-    static const QStringList pool{QStringLiteral("the"), QStringLiteral("cat"), QStringLiteral("sat"),
-                                  QStringLiteral("on"),  QStringLiteral("mat"), QStringLiteral("dog"),
-                                  QStringLiteral("ran"), QStringLiteral("off")};
-    QStringList out;
-    for (int i = 0; i < n; ++i)
-        out << pool[i % pool.size()];
-    return out.join(u' ');
-}
 
 QSizeF cm(double w, double h) {
     return FigureSize::from(QSizeF(w, h), SizeUnit::Centimetres, 300).units();
@@ -47,15 +41,6 @@ FigureRequest gridRequest(bool tokens, QSizeF size) {
     return r;
 }
 
-QStringList svgTexts(const QByteArray& svg) {
-    QStringList texts;
-    QXmlStreamReader xml(svg);
-    while (!xml.atEnd())
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"text")
-            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-    EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
-    return texts;
-}
 
 struct Measured {
     QImage device{1, 1, QImage::Format_RGB32};

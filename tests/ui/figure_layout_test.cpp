@@ -2,6 +2,7 @@
 // Figures that go into a paper as they are: type in points whatever the format and DPI, every label
 // that fits, numbers that shrink with the cells or are reported, no overlapping text, maps that print,
 // cells without seams, round colour-bar ticks.
+#include "figure_test_support.h"
 #include "figures/figure_exporter.h"
 #include "figures/figure_layout.h"
 #include "painters/color_scale.h"
@@ -22,19 +23,13 @@
 
 using namespace qkview;
 using namespace qkview::ui;
+using qkview::test::words;
 
 namespace {
 const QString kTen = QStringLiteral("The cat sat on the mat and the dog ran");
 
 TracePtr trace(const QString& text) { return traceText(*test::teachingModel(), text, {}); }
 
-QString words(int n) {
-    static const QStringList pool{QStringLiteral("the"), QStringLiteral("cat"), QStringLiteral("sat"), QStringLiteral("on"),
-                                  QStringLiteral("mat"), QStringLiteral("dog"), QStringLiteral("ran"), QStringLiteral("off")};
-    QStringList out;
-    for (int i = 0; i < n; ++i) out << pool[i % pool.size()];
-    return out.join(u' ');
-}
 
 FigureSize cm(double w, double h) { return FigureSize::from(QSizeF(w, h), SizeUnit::Centimetres, 300); }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The values chart at paper size: axis labels are thinned, shrunk or dropped by a stated rule, never
 // drawn as a row of bare "…" (Qt Charts' answer to labels that do not fit).
+#include "figure_test_support.h"
 #include "figures/figure_exporter.h"
 #include "painters/label_text.h"
 #include "painters/values_painter.h"
@@ -12,25 +13,11 @@
 
 using namespace qkview;
 using namespace qkview::ui;
+using qkview::test::svgTexts;
+using qkview::test::words;
 
 namespace {
-QStringList svgTexts(const QByteArray& svg) {
-    QStringList out;
-    QXmlStreamReader xml(svg);
-    while (!xml.atEnd())
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"text")
-            out << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-    EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
-    return out;
-}
 
-QString words(int n) {
-    static const QStringList pool{QStringLiteral("the"), QStringLiteral("cat"), QStringLiteral("sat"), QStringLiteral("on"),
-                                  QStringLiteral("mat"), QStringLiteral("dog"), QStringLiteral("ran"), QStringLiteral("off")};
-    QStringList out;
-    for (int i = 0; i < n; ++i) out << pool[i % pool.size()];
-    return out.join(u' ');
-}
 } // namespace
 
 TEST(ValuesLabels, TicksAreAsManyAsClearEachOther) {
