@@ -22,9 +22,14 @@ ColormapId effectiveMap(const MatrixData& data, const FigureStyle& style) {
     return effectiveColormap(data.diverging, style.colormap);
 }
 
-double widestLabel(const QFontMetricsF& fm, const QStringList& labels) {
+// Each distinct label is measured once (a text repeats its words; rows and columns share their labels).
+double widestLabel(const QFontMetricsF& fm, const QStringList& labels, LabelWidthCache& widths) {
     double widest = 0;
-    for (const QString& l : labels) widest = std::max(widest, fm.horizontalAdvance(tokenLabel(l)));
+    for (const QString& l : labels) {
+        auto it = widths.constFind(l);
+        if (it == widths.cend()) it = widths.insert(l, fm.horizontalAdvance(tokenLabel(l)));
+        widest = std::max(widest, *it);
+    }
     return widest;
 }
 
@@ -262,10 +267,12 @@ QColor cellColor(const MatrixData& data, double value, const FigureStyle& style)
     return Colormap::get(effectiveMap(data, style)).at(data.normalized(value));
 }
 
-QSizeF heatmapLabelWidths(QPainter& painter, const HeatmapScene& scene, const FigureStyle& style) {
+QSizeF heatmapLabelWidths(QPainter& painter, const HeatmapScene& scene, const FigureStyle& style, LabelWidthCache* cache) {
     const QFontMetricsF fm(style.font, painter.device());
+    LabelWidthCache local;
+    LabelWidthCache& widths = cache ? *cache : local;
     // Bold selected labels are a little wider: measure with room to spare.
-    return {widestLabel(fm, scene.data.rowLabels) * 1.1, widestLabel(fm, scene.data.columnLabels) * 1.1};
+    return {widestLabel(fm, scene.data.rowLabels, widths) * 1.1, widestLabel(fm, scene.data.columnLabels, widths) * 1.1};
 }
 
 HeatmapGeometry heatmapGeometry(QPainter& painter, const HeatmapScene& scene, const QRectF& bounds,

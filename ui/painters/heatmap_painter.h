@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <QHash>
 // Draws a query × key heatmap with labels and a colour bar. The one routine behind the screen
 // view and every export format. Small matrices are one shape per cell; large ones (or the screen)
 // one image, pooled by maximum when cells are smaller than a device pixel, while labels and the
@@ -52,7 +53,10 @@ struct HeatmapDrawing {
     bool compactNumbers = false;
 };
 
-QSizeF heatmapLabelWidths(QPainter& painter, const HeatmapScene& scene, const FigureStyle& style);
+// Label widths by label text at one font: a view keeps one across traces, so typing measures only new tokens.
+using LabelWidthCache = QHash<QString, double>;
+QSizeF heatmapLabelWidths(QPainter& painter, const HeatmapScene& scene, const FigureStyle& style,
+                          LabelWidthCache* cache = nullptr);
 HeatmapGeometry heatmapGeometry(QPainter& painter, const HeatmapScene& scene, const QRectF& bounds,
                                 const FigureStyle& style, const HeatmapFrame& frame = {});
 HeatmapDrawing heatmapDrawing(QPainter& painter, const HeatmapScene& scene, const QRectF& bounds,

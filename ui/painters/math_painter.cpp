@@ -194,10 +194,18 @@ void renderMath(QPainter& p, const MathScene& scene, const QRectF& bounds, const
         QString text = l.body;
         if (l.vector) { // as many dims as fit, never a cut number
             const QFontMetricsF fm = p.fontMetrics();
-            Eigen::Index shown = l.vector->size();
-            while (shown > 1 && fm.horizontalAdvance(QString(l.body).replace(QStringLiteral("%v"), vectorText(*l.vector, shown))) >
-                                    body.width())
-                --shown;
+            const auto fits = [&](Eigen::Index n) {
+                return fm.horizontalAdvance(QString(l.body).replace(QStringLiteral("%v"), vectorText(*l.vector, n))) <= body.width();
+            };
+            // The width grows with the dims shown: a binary search measures a few strings, not one per dim
+            // (a 64- or 128-dim head, on every repaint).
+            Eigen::Index shown = 1, tooMany = l.vector->size() + 1;
+            if (fits(l.vector->size())) shown = l.vector->size();
+            else
+                while (tooMany - shown > 1) {
+                    const Eigen::Index mid = (shown + tooMany) / 2;
+                    (fits(mid) ? shown : tooMany) = mid;
+                }
             text.replace(QStringLiteral("%v"), vectorText(*l.vector, shown));
         }
         p.drawText(body, Qt::AlignLeft | Qt::AlignVCenter, p.fontMetrics().elidedText(text, Qt::ElideRight, body.width()));

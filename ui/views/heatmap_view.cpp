@@ -116,7 +116,8 @@ HeatmapGeometry HeatmapView::geometryFor(const HeatmapFrame& frame) const {
     const FigureStyle s = heatmapStyle(style());
     // Labels are measured once per matrix and font, not at every layout.
     if (!m_labelWidths || m_labelFont != s.font) {
-        m_labelWidths = heatmapLabelWidths(measure, m_scene, s);
+        if (m_labelFont != s.font) m_labelWidthCache.clear();
+        m_labelWidths = heatmapLabelWidths(measure, m_scene, s, &m_labelWidthCache);
         m_labelFont = s.font;
     }
     f.labelWidths = m_labelWidths;

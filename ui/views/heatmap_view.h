@@ -69,6 +69,7 @@ private:
     HeatmapRaster m_raster;
     mutable std::optional<QSizeF> m_labelWidths; // widest row and column label of the matrix, at m_labelFont
     mutable QFont m_labelFont;
+    mutable LabelWidthCache m_labelWidthCache;     // every label measured at m_labelFont, across traces
     std::optional<HeatmapGeometry> m_geometry; // of the cached picture
     std::optional<QPoint> m_hover;
     QScrollBar* m_hbar;
