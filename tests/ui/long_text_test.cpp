@@ -24,6 +24,7 @@
 #include <QTest>
 #include <QWheelEvent>
 
+#include <limits>
 #include <random>
 
 using namespace qkview;
@@ -188,6 +189,30 @@ TEST(ColorScaleModes, FixedRowMaxAndLogMapFaintRowsDifferently) {
     EXPECT_EQ(log.ticks().front().label, QStringLiteral("0.0001"));
     EXPECT_EQ(colorScaleFromName(QStringLiteral("row")), ColorScaleMode::RowMax);
     EXPECT_EQ(colorScaleName(ColorScaleMode::Log), QStringLiteral("log"));
+}
+
+TEST(ColorScaleModes, ARowAtOnceGivesWhatEachCellGives) {
+    MatrixData weights, scores;
+    weights.values.resize(2, 5);
+    weights.values << 0.0f, 0.25f, 1.0f, 0.001f, std::numeric_limits<float>::quiet_NaN(), 0.5f, 0.2f, 0.3f, 0.0f, 0.0f;
+    scores = weights;
+    scores.values.row(1) << -4.0f, 2.0f, 0.0f, 8.0f, -8.0f;
+    scores.diverging = true;
+    scores.low = -8.0;
+    scores.high = 8.0;
+    for (const MatrixData* d : {&weights, &scores}) {
+        MatrixData data = *d;
+        data.masked.setConstant(2, 5, false);
+        for (ColorScaleMode mode : {ColorScaleMode::Fixed, ColorScaleMode::RowMax, ColorScaleMode::Log}) {
+            const ColorScale scale(data, mode);
+            for (int i = 0; i < 2; ++i) {
+                float row[5];
+                scale.positions(i, data.values.row(i).data(), 5, row);
+                for (int j = 0; j < 5; ++j)
+                    EXPECT_EQ(row[j], static_cast<float>(scale.position(i, data.values(i, j)))) << colorScaleName(mode).toStdString() << " " << i << "," << j;
+            }
+        }
+    }
 }
 
 TEST(ColorScaleModes, ChosenInTheBarAboveTheHeatmapAndStoredInViewOptions) {

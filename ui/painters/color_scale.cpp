@@ -62,6 +62,16 @@ double ColorScale::position(int row, double v) const {
     return clamp01(m_high > m_low ? (v - m_low) / (m_high - m_low) : 0.5);
 }
 
+void ColorScale::positions(int row, const float* values, int n, float* out) const {
+    if (m_mode != ColorScaleMode::Fixed) { // log and row scales: the general path
+        for (int j = 0; j < n; ++j) out[j] = static_cast<float>(position(row, values[j]));
+        return;
+    }
+    // Fixed: one linear map for the whole row, as position() computes it.
+    const double span = m_high - m_low;
+    for (int j = 0; j < n; ++j) out[j] = static_cast<float>(clamp01(span > 0 ? (values[j] - m_low) / span : 0.5));
+}
+
 std::vector<ColorScale::Tick> ColorScale::ticks() const {
     std::vector<Tick> out;
     switch (m_mode) {

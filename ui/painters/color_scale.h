@@ -18,6 +18,8 @@ public:
     ColorScaleMode mode() const { return m_mode; }
     // Position of value v of row `row` on the colour bar, 0..1 (clamped).
     double position(int row, double value) const;
+    // The same for n values of one row at once (a heatmap image asks for T² of them): out[j] = position(row, values[j]).
+    void positions(int row, const float* values, int n, float* out) const;
 
     struct Tick {
         double position; // 0..1 along the bar, bottom to top

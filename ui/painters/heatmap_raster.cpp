@@ -14,11 +14,13 @@ CellPositions cellPositions(const MatrixData& data, const ColorScale& scale) {
     out.columns = data.columns();
     out.t.resize(static_cast<size_t>(out.rows) * static_cast<size_t>(out.columns));
     const bool hasMask = data.masked.rows() == data.values.rows() && data.masked.cols() == data.values.cols();
-    size_t k = 0;
-    for (int i = 0; i < out.rows; ++i)
-        for (int j = 0; j < out.columns; ++j, ++k)
-            out.t[k] = hasMask && data.masked(i, j) ? std::numeric_limits<float>::quiet_NaN()
-                                                   : static_cast<float>(scale.position(i, data.values(i, j)));
+    for (int i = 0; i < out.rows; ++i) { // values are row-major: a row at a time
+        float* row = out.t.data() + static_cast<size_t>(i) * static_cast<size_t>(out.columns);
+        scale.positions(i, data.values.row(i).data(), out.columns, row);
+        if (hasMask)
+            for (int j = 0; j < out.columns; ++j)
+                if (data.masked(i, j)) row[j] = std::numeric_limits<float>::quiet_NaN();
+    }
     return out;
 }
 
