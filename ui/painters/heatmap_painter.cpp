@@ -25,11 +25,7 @@ ColormapId effectiveMap(const MatrixData& data, const FigureStyle& style) {
 // Each distinct label is measured once (a text repeats its words; rows and columns share their labels).
 double widestLabel(const QFontMetricsF& fm, const QStringList& labels, LabelWidthCache& widths) {
     double widest = 0;
-    for (const QString& l : labels) {
-        auto it = widths.constFind(l);
-        if (it == widths.cend()) it = widths.insert(l, fm.horizontalAdvance(tokenLabel(l)));
-        widest = std::max(widest, *it);
-    }
+    for (const QString& l : labels) widest = std::max(widest, cachedWidth(fm, tokenLabel(l), widths));
     return widest;
 }
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-#include <QHash>
 // Draws a query × key heatmap with labels and a colour bar. The one routine behind the screen
 // view and every export format. Small matrices are one shape per cell; large ones (or the screen)
 // one image, pooled by maximum when cells are smaller than a device pixel, while labels and the
 // colour bar stay vector text.
 #include "figures/figure_style.h"
 #include "painters/heatmap_geometry.h"
+#include "painters/label_text.h"
 #include "painters/matrix_data.h"
 #include "session/view_state.h"
 
@@ -53,8 +53,7 @@ struct HeatmapDrawing {
     bool compactNumbers = false;
 };
 
-// Label widths by label text at one font: a view keeps one across traces, so typing measures only new tokens.
-using LabelWidthCache = QHash<QString, double>;
+// The widest row and column label (with room for bold); cache (label_text.h) keeps widths across calls.
 QSizeF heatmapLabelWidths(QPainter& painter, const HeatmapScene& scene, const FigureStyle& style,
                           LabelWidthCache* cache = nullptr);
 HeatmapGeometry heatmapGeometry(QPainter& painter, const HeatmapScene& scene, const QRectF& bounds,

@@ -19,6 +19,12 @@ QString tokenLabel(const QString& token, int maxChars) {
     return s;
 }
 
+double cachedWidth(const QFontMetricsF& fm, const QString& text, LabelWidthCache& cache) {
+    auto it = cache.constFind(text);
+    if (it == cache.cend()) it = cache.insert(text, fm.horizontalAdvance(text));
+    return *it;
+}
+
 QString formatValue(double value, bool isWeight) {
     if (!std::isfinite(value)) return QStringLiteral("–");
     if (isWeight) return QString::number(value, 'f', 2);

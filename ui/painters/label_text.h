@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <QFontMetricsF>
+#include <QHash>
 #include <QString>
 
 #include <vector>
@@ -9,6 +11,12 @@ namespace qkview::ui {
 // A token as a label: visible white space (GPT-2's leading space becomes '␣'), newlines and tabs
 // shown as symbols, at most maxChars characters with an ellipsis. The full text belongs in a tooltip.
 QString tokenLabel(const QString& token, int maxChars = 14);
+
+// Widths of texts at one font, by text: views keep one across traces, so typing measures only new tokens.
+// Clear it when the font changes.
+using LabelWidthCache = QHash<QString, double>;
+// text's horizontal advance at fm, measured once per cache.
+double cachedWidth(const QFontMetricsF& fm, const QString& text, LabelWidthCache& cache);
 
 // A number as views show it: weights with 2 decimals, other values with up to 3 significant digits.
 QString formatValue(double value, bool isWeight);

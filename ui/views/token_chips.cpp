@@ -73,10 +73,14 @@ void TokenChips::reload() {
     m_labels.clear();
     m_widths.clear();
     const QFontMetricsF fm(font());
+    if (font() != m_widthFont) { // widths are kept by label across traces, at one font
+        m_labelWidths.clear();
+        m_widthFont = font();
+    }
     if (const TracePtr& trace = m_session->trace())
         for (const Token& t : trace->tokens) {
             m_labels << tokenLabel(t.text);
-            m_widths.push_back(fm.horizontalAdvance(m_labels.constLast()) + 12);
+            m_widths.push_back(cachedWidth(fm, m_labels.constLast(), m_labelWidths) + 12);
         }
     relayout();
 }

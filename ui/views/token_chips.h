@@ -3,6 +3,7 @@
 // The tokens of the sentence as chips; the selected query's chip is highlighted, a click selects one.
 // A strip of at most kChipRows rows, always that tall so the window never jumps as the text grows;
 // longer texts scroll (wheel, scroll bar) and the selected query's row is kept in view.
+#include "painters/label_text.h"
 #include "session/session.h"
 
 #include <QWidget>
@@ -58,6 +59,8 @@ private:
     QScrollBar* m_bar;
     QStringList m_labels;
     std::vector<double> m_widths;
+    LabelWidthCache m_labelWidths; // chip label → text width at m_widthFont
+    QFont m_widthFont;
     ChipLayout m_layout;
     int m_firstRow = 0;
 };
