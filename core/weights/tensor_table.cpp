@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "weights/tensor_table.h"
 
+#include "base/available_memory.h"
 #include "base/error.h"
 
 #include <QHash>
 #include <QSet>
 #include <QStringList>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace qkview {
 
@@ -20,6 +25,35 @@ QString shapeText(const std::vector<qint64>& shape) {
     QStringList dims;
     for (qint64 d : shape) dims << QString::number(d);
     return u'[' + dims.join(QStringLiteral(", ")) + u']';
+}
+
+QString sizeText(qint64 bytes) {
+    constexpr double kMiB = 1024.0 * 1024.0;
+    return bytes >= 1024 * kMiB ? QStringLiteral("%1 GiB").arg(static_cast<double>(bytes) / (1024 * kMiB), 0, 'f', 1)
+                                : QStringLiteral("%1 MiB").arg(static_cast<double>(bytes) / kMiB, 0, 'f', 1);
+}
+
+// NaN and ±Inf are the floats whose exponent bits are all ones; testing the bits vectorises.
+bool isNonFinite(float value) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    return (bits & 0x7f800000u) == 0x7f800000u;
+}
+
+qint64 countNonFinite(const float* data, qint64 count) {
+    qint64 bad = 0;
+    for (qint64 i = 0; i < count; ++i) bad += isNonFinite(data[i]);
+    return bad;
+}
+
+// "'h.0.mlp.c_fc.weight' has 3 NaN or infinite values of 1024, the first nan at [0, 7]"
+QString nonFiniteText(const QString& name, const WeightView& view, qint64 bad) {
+    const float* first = std::find_if(view.data, view.data + view.rows * view.cols, isNonFinite);
+    const qint64 at = first - view.data;
+    const QString where = view.rows == 1 ? QStringLiteral("[%1]").arg(at)
+                                         : QStringLiteral("[%1, %2]").arg(at / view.cols).arg(at % view.cols);
+    return QStringLiteral("'%1' has %2 of %3 values, the first %4 at %5")
+        .arg(name).arg(bad).arg(view.rows * view.cols).arg(QString::number(*first), where);
 }
 
 QString fileName(const SafetensorsFile& file) { return file.path().section(u'/', -1); }
@@ -86,9 +120,24 @@ LoadedTensors loadTensors(const std::vector<ExpectedTensor>& table, const Tensor
                                                    .arg(rules.model, problems.join(QStringLiteral(". ")))
                                                    .toStdString());
 
-    // 3. Read: aligned F32 in place from the map, everything else converted once.
-    qint64 totalBytes = 0, doneBytes = 0;
-    for (const Found& f : sources) totalBytes += f.tensor->end - f.tensor->begin;
+    // 3. Refuse a model that cannot fit before reading a weight: qkview computes in float32, so a
+    //    half-precision checkpoint takes twice its file's size.
+    qint64 totalBytes = 0, doneBytes = 0, floatBytes = 0;
+    for (const Found& f : sources) {
+        totalBytes += f.tensor->end - f.tensor->begin;
+        floatBytes += f.tensor->elementCount() * qint64{sizeof(float)};
+    }
+    const qint64 available = availableMemoryBytes();
+    if (available >= 0 && floatBytes > available)
+        throw Error(Error::Kind::InvalidModel,
+                    QStringLiteral("%1 needs %2 of memory for its weights as float32, but only %3 is available; "
+                                   "close other programs or choose a smaller model")
+                        .arg(rules.model, sizeText(floatBytes), sizeText(available))
+                        .toStdString());
+
+    // 4. Read: aligned F32 in place from the map, everything else converted once. A NaN or infinite
+    //    weight would silently turn every number downstream into NaN, so such tensors are named and refused.
+    QStringList nonFinite;
     QSet<const SafetensorsFile*> mapped;
     QHash<QString, qint64> bytesByDtype; // the dtype most bytes are stored in names the checkpoint's precision
     for (size_t i = 0; i < table.size(); ++i) {
@@ -109,10 +158,15 @@ LoadedTensors loadTensors(const std::vector<ExpectedTensor>& table, const Tensor
             e.target->data = copy.get();
             loaded.converted.push_back(std::move(copy));
         }
+        if (const qint64 bad = countNonFinite(e.target->data, count)) nonFinite << nonFiniteText(f.tensor->name, *e.target, bad);
         loaded.parameterCount += count;
         doneBytes += f.tensor->end - f.tensor->begin;
         bytesByDtype[QLatin1StringView(dtypeName(f.tensor->dtype))] += f.tensor->end - f.tensor->begin;
     }
+    if (!nonFinite.isEmpty())
+        throw Error(Error::Kind::InvalidModel, QStringLiteral("the weights of %1 contain NaN or infinite values: %2")
+                                                   .arg(rules.model, listed(nonFinite))
+                                                   .toStdString());
     for (const auto& file : files)
         if (mapped.contains(file.get())) loaded.mappedFiles.push_back(file);
     for (auto it = bytesByDtype.cbegin(); it != bytesByDtype.cend(); ++it)

@@ -47,8 +47,9 @@ struct LoadedTensors {
     QString dtype;                // the stored dtype of most weights ("F32", "F16", "BF16")
 };
 
-// Throws Error(InvalidModel) naming every missing, misshapen, unreadable, duplicated or unknown tensor;
-// Error(Cancelled) when progress says so. Reports progress from firstFraction to lastFraction.
+// Throws Error(InvalidModel) naming every missing, misshapen, unreadable, duplicated or unknown tensor,
+// when the weights as float32 exceed availableMemoryBytes() (before reading any), and naming every tensor
+// that holds NaN or ±Inf; Error(Cancelled) when progress says so. Reports progress from firstFraction to lastFraction.
 LoadedTensors loadTensors(const std::vector<ExpectedTensor>& table, const TensorRules& rules,
                           const std::vector<std::shared_ptr<const SafetensorsFile>>& files,
                           const LoadProgress& progress = {}, double firstFraction = 0.0, double lastFraction = 1.0);

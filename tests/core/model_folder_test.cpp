@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 
 #include <functional>
+#include <limits>
 
 namespace qkview {
 namespace {
@@ -113,6 +114,31 @@ std::vector<BrokenFolder> brokenFolders() {
              });
          },
          K::InvalidModel, {"does not have", "'lm_head.weight' [2, 16]"}},
+        {"NaN in a weight", tiny,
+         [model](const QDir& d) {
+             rewriteTensors(model(d), [](std::vector<TensorBytes>& t) {
+                 std::vector<float> values(16 * 64, 0.25f);
+                 values[2 * 64 + 5] = std::numeric_limits<float>::quiet_NaN();
+                 values[3 * 64] = -std::numeric_limits<float>::infinity();
+                 dropTensor(t, QStringLiteral("transformer.h.1.mlp.c_fc.weight"));
+                 t.push_back({QStringLiteral("transformer.h.1.mlp.c_fc.weight"), "F32", {16, 64}, floatBytes(values)});
+             });
+         },
+         K::InvalidModel, {"NaN or infinite", "'transformer.h.1.mlp.c_fc.weight' has 2 of 1024 values", "nan at [2, 5]"}},
+        {"infinity in a half-precision weight", "sharded_bf16",
+         [](const QDir& d) {
+             const QString shard = d.filePath(QStringLiteral("model-00001-of-00002.safetensors"));
+             rewriteTensors(shard, [](std::vector<TensorBytes>& t) {
+                 for (TensorBytes& tensor : t)
+                     if (tensor.name.endsWith(QStringLiteral("ln_f.bias")) || tensor.name.endsWith(QStringLiteral("wpe.weight"))) {
+                         tensor.data[tensor.data.size() - 2] = '\x80'; // BF16 0x7f80 at the last element: +Inf
+                         tensor.data[tensor.data.size() - 1] = '\x7f';
+                         return;
+                     }
+                 FAIL() << "no tensor to spoil in the first shard";
+             });
+         },
+         K::InvalidModel, {"NaN or infinite", "has 1 of", "the first inf at"}},
         {"tensor stored twice", tiny,
          [model](const QDir& d) {
              rewriteTensors(model(d), [](std::vector<TensorBytes>& t) {
@@ -180,6 +206,25 @@ TEST(ModelFolderTest, EveryBrokenFolderIsRefusedWithItsReason) {
                 EXPECT_NE(message.find(part), std::string::npos) << "message \"" << message << "\" lacks \"" << part << "\"";
         }
     }
+}
+
+TEST(ModelFolderTest, AModelLargerThanTheAvailableMemoryIsRefusedBeforeReading) {
+    qputenv("QKVIEW_AVAILABLE_MEMORY", "1000");
+    bool readAWeight = false;
+    try {
+        loadModelFolder(fixture("tiny_prefixed_f32"), [&](double, const QString& message) {
+            readAWeight = readAWeight || message.startsWith(QStringLiteral("Reading transformer."));
+            return true;
+        });
+        ADD_FAILURE() << "loaded a model larger than the memory";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::InvalidModel);
+        EXPECT_NE(std::string(e.what()).find("of memory for its weights as float32, but only 0.0 MiB is available"),
+                  std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(readAWeight);
+    qunsetenv("QKVIEW_AVAILABLE_MEMORY");
+    EXPECT_TRUE(loadModelFolder(fixture("tiny_prefixed_f32")));
 }
 
 TEST(ModelFolderTest, APathThatIsNotAFolderIsAnIoError) {
