@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Installs what is missing, builds with warnings as errors, runs every test; then the same under ASan+UBSan.
-# QKVIEW_SKIP_ASAN=1 skips the sanitizer pass for a quick local run.
+# Installs what is missing, builds with warnings as errors, runs every test; then the same under ASan+UBSan;
+# then each libFuzzer target for QKVIEW_FUZZ_SECONDS (60) from its seeds (tests/fuzz/).
+# QKVIEW_SKIP_ASAN=1 skips the sanitizer and fuzzing passes for a quick local run.
 set -euo pipefail
 cd "$(dirname "$0")"
 tools/setup.sh
@@ -16,4 +17,8 @@ if [ "${QKVIEW_SKIP_ASAN:-0}" != 1 ]; then
     cmake --preset asan -DQKVIEW_WERROR=ON >/dev/null
     cmake --build --preset asan -j"$jobs"
     ctest --preset asan -j"$jobs"
+
+    cmake --preset fuzz -DQKVIEW_WERROR=ON -DQKVIEW_FUZZ_SECONDS="${QKVIEW_FUZZ_SECONDS:-60}" >/dev/null
+    cmake --build --preset fuzz -j"$jobs"
+    ctest --preset fuzz -j"$jobs"
 fi

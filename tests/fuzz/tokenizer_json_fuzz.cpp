@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// A tokenizer.json (every model, normalizer, pre-tokenizer and post-processor kind we read, the Split
+// regex included) and a tokenizer_config.json, then a text encoded and decoded: three parts.
+#include "fuzz_support.h"
+#include "tokenizers/hf_tokenizer.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    using namespace qkview;
+    const auto in = fuzz::parts(data, size, 3);
+    try {
+        const QString config = in[1].isEmpty() ? QString() : fuzz::writeFile(QStringLiteral("tokenizer_config.json"), in[1]);
+        const auto tokenizer = HfTokenizer::fromFile(fuzz::writeFile(QStringLiteral("tokenizer.json"), in[0]), config);
+        const QString text = QString::fromUtf8(in[2]);
+        const TokenList tokens = tokenizer->encode(text);
+        fuzz::checkTokens(tokens, text);
+        for (const Token& t : tokens) (void)tokenizer->decode(t.id);
+        (void)tokenizer->tokenTypes(tokens);
+    } catch (const Error&) {
+    }
+    return 0;
+}
