@@ -323,3 +323,52 @@ TEST(ExportCli, GridTokensOnlyWithTheGridView) {
     EXPECT_TRUE(wellFormed);
     for (const QString& token : kText.split(u' ')) EXPECT_TRUE(texts.contains(token)) << token.toStdString();
 }
+
+namespace {
+
+// PNG ends with the IEND chunk: a file that has it was written to the end.
+bool isWholePng(const QByteArray& png) { return pngSize(png).isValid() && png.endsWith("IEND\xae\x42\x60\x82"); }
+
+} // namespace
+
+TEST(ExportCli, KilledAtAnyMomentLeavesTheOldFileOrTheWholeNewOne) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("figure.png"));
+    const QStringList args{QStringLiteral("export"), QStringLiteral("--model"), QStringLiteral("tiny"),
+                           QStringLiteral("--text"), QStringLiteral("The cat sat on the mat. ").repeated(40),
+                           QStringLiteral("--numbers"), QStringLiteral("--width"), QStringLiteral("5000"),
+                           QStringLiteral("--height"), QStringLiteral("5000"), QStringLiteral("-o"), path};
+    int killed = 0, finished = 0;
+    // Kill after growing delays until a run finishes first: the kills land in start-up, computing,
+    // painting, encoding and writing.
+    const QByteArray before("old figure");
+    {
+        QFile old(path);
+        ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+        old.write(before);
+    }
+    for (int delayMs = 20; finished == 0 && delayMs < 60000; delayMs = delayMs * 4 / 3) {
+        SCOPED_TRACE("killed after " + std::to_string(delayMs) + " ms");
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(QKVIEW_BINARY), args);
+        ASSERT_TRUE(process.waitForStarted());
+        if (process.waitForFinished(delayMs)) {
+            ++finished;
+            EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+        } else {
+            ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+            ASSERT_TRUE(process.waitForFinished(10000));
+            ++killed;
+        }
+        const QByteArray after = readAll(path);
+        if (finished) EXPECT_TRUE(isWholePng(after)) << after.size() << " bytes";
+        else EXPECT_TRUE(after == before || isWholePng(after)) << after.size() << " bytes: neither the old file nor a whole PNG";
+        EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("figure.png")})
+            << "no temporary file left";
+    }
+    EXPECT_GE(killed, 5);
+    EXPECT_EQ(finished, 1);
+}
