@@ -8,7 +8,7 @@ namespace qkview {
 namespace {
 const QString kTeaching = QStringLiteral("teaching");
 const QString kTiny = QStringLiteral("tiny");
-const QString kTinyFolder = QStringLiteral(":/qkview/models/tiny"); // resources/tiny, stored uncompressed so it maps
+const QString kTinyFolder = QStringLiteral(":/qkview/models/tiny"); // resources/tiny, stored uncompressed so it reads as a file
 } // namespace
 
 QStringList builtInModelNames() { return {kTeaching, kTiny}; }

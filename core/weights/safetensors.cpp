@@ -16,6 +16,7 @@
 #include <array>
 #include <cstring>
 #include <optional>
+#include <vector>
 
 namespace qkview {
 
@@ -245,11 +246,24 @@ void convertToFloat(TensorDtype dtype, const uchar* source, qint64 count, float*
     }
 }
 
-SafetensorsFile::SafetensorsFile(const QString& path) : m_file(path) {
-    auto parsed = parseSafetensors(m_file.data(), m_file.size());
+SafetensorsFile::SafetensorsFile(const QString& path) : m_path(path), m_file(path) {
+    if (!m_file.open(QIODevice::ReadOnly))
+        throw Error(Error::Kind::Io, "cannot open " + path.toStdString() + ": " + m_file.errorString().toStdString());
+    // The header length, then the header if it is within the limit and the file: what the parser reads.
+    const qint64 size = m_file.size();
+    QByteArray prefix = m_file.read(8);
+    if (prefix.size() == 8) {
+        const quint64 headerLength = qFromLittleEndian<quint64>(prefix.constData());
+        if (headerLength <= static_cast<quint64>(kMaxSafetensorsHeader) && 8 + static_cast<qint64>(headerLength) <= size)
+            prefix += m_file.read(static_cast<qint64>(headerLength));
+    }
+    auto parsed = parseSafetensors(reinterpret_cast<const uchar*>(prefix.constData()), size);
     if (auto* problem = std::get_if<SafetensorsIssue>(&parsed))
         throw Error(Error::Kind::InvalidModel, path.toStdString() + ": " + problem->message);
     m_layout = std::move(std::get<SafetensorsLayout>(parsed));
+    if (prefix.size() < m_layout.dataOffset) // shrank between size() and read()
+        throw Error(Error::Kind::InvalidModel, path.toStdString() + ": the file ended inside its header; was it changed "
+                                                                    "while qkview opened it?");
     for (size_t i = 0; i < m_layout.tensors.size(); ++i) m_index.insert(m_layout.tensors[i].name, static_cast<int>(i));
 }
 
@@ -258,9 +272,19 @@ const TensorInfo* SafetensorsFile::find(const QString& name) const {
     return it == m_index.cend() ? nullptr : &m_layout.tensors[static_cast<size_t>(*it)];
 }
 
-const uchar* SafetensorsFile::bytesOf(const TensorInfo& tensor) const {
-    // tensor comes from this file's validated layout, so the range lies inside the map.
-    return m_file.data() + m_layout.dataOffset + tensor.begin;
+void SafetensorsFile::readBytes(qint64 offset, qint64 size, void* destination, const TensorInfo& tensor) const {
+    if (!m_file.seek(offset))
+        throw Error(Error::Kind::Io, m_path.toStdString() + ": cannot seek to tensor " + quoted(tensor.name) + ": " +
+                                         m_file.errorString().toStdString());
+    const qint64 got = m_file.read(static_cast<char*>(destination), size);
+    if (got < 0)
+        throw Error(Error::Kind::Io, m_path.toStdString() + ": cannot read tensor " + quoted(tensor.name) + ": " +
+                                         m_file.errorString().toStdString());
+    if (got < size)
+        throw Error(Error::Kind::InvalidModel,
+                    m_path.toStdString() + ": the file ended " + std::to_string(size - got) +
+                        " bytes early, inside tensor " + quoted(tensor.name) +
+                        "; it was changed or truncated after qkview opened it (a download still running?)");
 }
 
 void SafetensorsFile::read(const TensorInfo& tensor, float* destination) const {
@@ -268,15 +292,20 @@ void SafetensorsFile::read(const TensorInfo& tensor, float* destination) const {
         throw Error(Error::Kind::InvalidModel, path().toStdString() + ": tensor " + quoted(tensor.name) +
                                                    " has dtype " + dtypeName(tensor.dtype) +
                                                    ", which qkview does not read (expected F32, F16 or BF16)");
-    convertToFloat(tensor.dtype, bytesOf(tensor), tensor.elementCount(), destination);
-    m_file.release(m_layout.dataOffset + tensor.begin, tensor.end - tensor.begin); // converted: the stored bytes are done with
-}
-
-const float* SafetensorsFile::mappedFloats(const TensorInfo& tensor) const {
-    if (tensor.dtype != TensorDtype::F32 || QSysInfo::ByteOrder != QSysInfo::LittleEndian) return nullptr;
-    const uchar* bytes = bytesOf(tensor);
-    if (reinterpret_cast<quintptr>(bytes) % alignof(float) != 0) return nullptr;
-    return reinterpret_cast<const float*>(bytes);
+    const qint64 offset = m_layout.dataOffset + tensor.begin;
+    if (tensor.dtype == TensorDtype::F32 && QSysInfo::ByteOrder == QSysInfo::LittleEndian) {
+        readBytes(offset, tensor.end - tensor.begin, destination, tensor); // already the floats we want
+        return;
+    }
+    // Half precision (or a big-endian host): through a bounded buffer, converted chunk by chunk.
+    const int size = dtypeSize(tensor.dtype);
+    constexpr qint64 kChunkElements = qint64{1} << 20;
+    std::vector<uchar> chunk(static_cast<size_t>(std::min(tensor.elementCount(), kChunkElements) * size));
+    for (qint64 done = 0; done < tensor.elementCount(); done += kChunkElements) {
+        const qint64 count = std::min(kChunkElements, tensor.elementCount() - done);
+        readBytes(offset + done * size, count * size, chunk.data(), tensor);
+        convertToFloat(tensor.dtype, chunk.data(), count, destination + done);
+    }
 }
 
 } // namespace qkview

@@ -4,8 +4,9 @@
 // ({"name": {"dtype", "shape", "data_offsets": [begin, end]}, "__metadata__": {...}}), then the data.
 // Everything in the header is validated, in the order of the format's own reader, before any
 // tensor byte is touched; problems are values (SafetensorsIssue), turned into Error at the file boundary.
-#include "weights/mapped_file.h"
-
+// Tensors are read with ordinary reads, never through a memory map: a file that shrinks while qkview has it
+// open (overwritten by a new download) then gives a short read and a message, where a map would crash.
+#include <QFile>
 #include <QHash>
 #include <QString>
 
@@ -70,34 +71,36 @@ struct SafetensorsLayout {
 
 inline constexpr qint64 kMaxSafetensorsHeader = 100'000'000;
 
-// Validates a whole file's bytes; reads nothing past size.
+// Validates the layout of a file of size bytes. Reads only its first min(size, 8 + N) bytes (the header
+// length and the header), so bytes may hold just those; the tensor data is checked by offsets alone.
 std::variant<SafetensorsLayout, SafetensorsIssue> parseSafetensors(const uchar* bytes, qint64 size);
 
 // Converts count little-endian elements of a readable dtype to float32: F16 and BF16 exactly,
 // F32 copied (the source may be unaligned).
 void convertToFloat(TensorDtype dtype, const uchar* source, qint64 count, float* destination);
 
-// A validated safetensors file over a memory map.
+// A validated safetensors file, kept open to read its tensors.
 class SafetensorsFile {
 public:
     // Throws Error(Io) when the file cannot be read, Error(InvalidModel) "<file>: <issue>" when it is malformed.
     explicit SafetensorsFile(const QString& path);
 
-    const QString& path() const { return m_file.path(); }
+    const QString& path() const { return m_path; }
     const std::vector<TensorInfo>& tensors() const { return m_layout.tensors; }
     const QHash<QString, QString>& metadata() const { return m_layout.metadata; }
     const TensorInfo* find(const QString& name) const; // nullptr when absent
 
-    // Writes tensor.elementCount() floats to destination. Throws Error(InvalidModel) naming the
-    // tensor and its dtype when the dtype is not readable.
+    // Writes tensor.elementCount() floats to destination. Throws Error(InvalidModel) naming the tensor
+    // and its dtype when the dtype is not readable, or when the file ends early (changed since it was
+    // opened); Error(Io) when reading fails. Not thread-safe: one reader per file.
     void read(const TensorInfo& tensor, float* destination) const;
-    // The tensor's floats in place when it is F32 at a 4-byte aligned address (no copy needed), else nullptr.
-    const float* mappedFloats(const TensorInfo& tensor) const;
 
 private:
-    const uchar* bytesOf(const TensorInfo& tensor) const;
+    // Reads exactly size bytes at offset into destination, or throws as read() does.
+    void readBytes(qint64 offset, qint64 size, void* destination, const TensorInfo& tensor) const;
 
-    MappedFile m_file;
+    QString m_path;
+    mutable QFile m_file;
     SafetensorsLayout m_layout;
     QHash<QString, int> m_index; // name → position in tensors()
 };

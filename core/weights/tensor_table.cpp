@@ -135,10 +135,9 @@ LoadedTensors loadTensors(const std::vector<ExpectedTensor>& table, const Tensor
                         .arg(rules.model, sizeText(floatBytes), sizeText(available))
                         .toStdString());
 
-    // 4. Read: aligned F32 in place from the map, everything else converted once. A NaN or infinite
+    // 4. Read into memory of our own, converted to float32 once. A NaN or infinite
     //    weight would silently turn every number downstream into NaN, so such tensors are named and refused.
     QStringList nonFinite;
-    QSet<const SafetensorsFile*> mapped;
     QHash<QString, qint64> bytesByDtype; // the dtype most bytes are stored in names the checkpoint's precision
     for (size_t i = 0; i < table.size(); ++i) {
         const ExpectedTensor& e = table[i];
@@ -149,15 +148,10 @@ LoadedTensors loadTensors(const std::vector<ExpectedTensor>& table, const Tensor
         const qint64 count = f.tensor->elementCount();
         e.target->rows = e.shape.size() == 2 ? e.shape[0] : 1;
         e.target->cols = e.shape.back();
-        if (const float* inPlace = f.file->mappedFloats(*f.tensor)) {
-            e.target->data = inPlace;
-            mapped.insert(f.file);
-        } else {
-            auto copy = std::make_unique_for_overwrite<float[]>(static_cast<size_t>(count));
-            f.file->read(*f.tensor, copy.get());
-            e.target->data = copy.get();
-            loaded.converted.push_back(std::move(copy));
-        }
+        auto floats = std::make_unique_for_overwrite<float[]>(static_cast<size_t>(count));
+        f.file->read(*f.tensor, floats.get());
+        e.target->data = floats.get();
+        loaded.floats.push_back(std::move(floats));
         if (const qint64 bad = countNonFinite(e.target->data, count)) nonFinite << nonFiniteText(f.tensor->name, *e.target, bad);
         loaded.parameterCount += count;
         doneBytes += f.tensor->end - f.tensor->begin;
@@ -167,8 +161,6 @@ LoadedTensors loadTensors(const std::vector<ExpectedTensor>& table, const Tensor
         throw Error(Error::Kind::InvalidModel, QStringLiteral("the weights of %1 contain NaN or infinite values: %2")
                                                    .arg(rules.model, listed(nonFinite))
                                                    .toStdString());
-    for (const auto& file : files)
-        if (mapped.contains(file.get())) loaded.mappedFiles.push_back(file);
     for (auto it = bytesByDtype.cbegin(); it != bytesByDtype.cend(); ++it)
         if (loaded.dtype.isEmpty() || it.value() > bytesByDtype.value(loaded.dtype)) loaded.dtype = it.key();
     reportProgress(progress, lastFraction, QStringLiteral("Weights read"));

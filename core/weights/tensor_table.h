@@ -2,8 +2,8 @@
 #pragma once
 // Reading a checkpoint against a table of expected tensors: every name present with its exact shape and a
 // readable dtype, nothing unknown, nothing stored twice, all checked (and every problem named in one
-// Error) before a single weight is read. Then float32 views: aligned F32 in place from the memory map,
-// F16, BF16 and unaligned data converted once into memory the LoadedTensors own.
+// Error) before a single weight is read. Then float32 views into memory the LoadedTensors own (F16 and
+// BF16 converted once).
 #include "base/matrix.h"
 #include "weights/model_folder.h"
 #include "weights/safetensors.h"
@@ -41,8 +41,7 @@ struct TensorRules {
 
 // What the views point into; moving it keeps every pointer valid.
 struct LoadedTensors {
-    std::vector<std::shared_ptr<const SafetensorsFile>> mappedFiles;
-    std::vector<std::unique_ptr<float[]>> converted;
+    std::vector<std::unique_ptr<float[]>> floats; // one per tensor of the table
     long long parameterCount = 0; // elements of the table's tensors
     QString dtype;                // the stored dtype of most weights ("F32", "F16", "BF16")
 };
