@@ -363,6 +363,40 @@ TEST(HfTokenizerBrokenFilesBaseline, TheUnbrokenFileLoadsFromAFolder) {
     EXPECT_THROW(HfTokenizer::fromFolder(dir.filePath("absent")), Error);
 }
 
+// A Split regex from the file that backtracks catastrophically ("(a|a)+$" tries 2^n ways on n a's before
+// a mismatch): PCRE2's match limit stops each attempt, so encoding ends, the text stays covered by
+// tokens in order, and nothing hangs (the ctest timeout would show it).
+TEST(HfTokenizerSplit, ARunawayRegexFromTheFileEndsAndKeepsTheTextCovered) {
+    for (const char* pattern : {"(a|a)+$", "(a*)*b", "(?:a|aa)+$", "(\\w+\\s?)+$"}) {
+        SCOPED_TRACE(pattern);
+        QFile valid(kData + "split_ignore_merges.json");
+        ASSERT_TRUE(valid.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(valid.readAll()).object();
+        QJsonObject pre = root.value(u"pre_tokenizer").toObject();
+        QJsonArray steps = pre.value(u"pretokenizers").toArray();
+        QJsonObject split = steps[0].toObject();
+        split.insert(QStringLiteral("pattern"), QJsonObject{{"Regex", QString::fromUtf8(pattern)}});
+        steps[0] = split;
+        pre.insert(QStringLiteral("pretokenizers"), steps);
+        root.insert(QStringLiteral("pre_tokenizer"), pre);
+        QTemporaryDir dir;
+        QFile out(dir.filePath("tokenizer.json"));
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(root).toJson());
+        out.close();
+        const auto tok = HfTokenizer::fromFolder(dir.path());
+        const QString text = QStringLiteral("a").repeated(3000) + QStringLiteral("! aaaa b");
+        const TokenList tokens = tok->encode(text);
+        ASSERT_FALSE(tokens.empty());
+        int covered = 0;
+        for (const Token& t : tokens) {
+            EXPECT_EQ(t.utf16Start, covered) << "a gap or an overlap before token " << t.text.toStdString();
+            covered = std::max(covered, t.utf16End);
+        }
+        EXPECT_EQ(covered, text.size());
+    }
+}
+
 // ---- real files against the peer implementation ----
 
 class HfTokenizerPeer : public ::testing::TestWithParam<const char*> {};
