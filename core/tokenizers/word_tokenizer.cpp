@@ -18,11 +18,12 @@ TokenList WordTokenizer::encode(const QString& text) const {
     TokenList tokens;
     const QString valid = withoutLoneSurrogates(text);
     auto it = m_pattern.globalMatch(valid);
+    SpanCursor spans(valid);
     while (it.hasNext()) {
         const auto match = it.next();
         Token token;
         token.text = match.captured();
-        setSpan(token, valid, static_cast<int>(match.capturedStart()), static_cast<int>(match.capturedEnd()));
+        spans.setSpan(token, static_cast<int>(match.capturedStart()), static_cast<int>(match.capturedEnd()));
         token.id = m_idOf ? m_idOf(token.text) : -1;
         tokens.push_back(std::move(token));
     }

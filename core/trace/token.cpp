@@ -19,6 +19,19 @@ void setSpan(Token& token, const QString& source, int utf16Start, int utf16End) 
     token.end = token.start + codePointsBefore(source.mid(utf16Start, utf16End - utf16Start), utf16End - utf16Start);
 }
 
+int SpanCursor::codePointsTo(int utf16Offset) {
+    for (; m_utf16 < utf16Offset && m_utf16 < m_source.size(); ++m_utf16)
+        if (!m_source.at(m_utf16).isLowSurrogate()) ++m_codePoints;
+    return m_codePoints;
+}
+
+void SpanCursor::setSpan(Token& token, int utf16Start, int utf16End) {
+    token.utf16Start = utf16Start;
+    token.utf16End = utf16End;
+    token.start = codePointsTo(utf16Start);
+    token.end = codePointsTo(utf16End);
+}
+
 QString withoutLoneSurrogates(const QString& text) {
     if (text.isValidUtf16()) return text;
     QString valid = text;

@@ -20,8 +20,22 @@ struct Token {
 
 using TokenList = std::vector<Token>;
 
-// Code-point offsets for a UTF-16 span of text; sets both pairs of a token's offsets.
+// Code-point offsets for a UTF-16 span of text; sets both pairs of a token's offsets. Counts from the
+// text's start: for the tokens of one text in order, use a SpanCursor (linear, not quadratic).
 void setSpan(Token& token, const QString& source, int utf16Start, int utf16End);
+
+// Sets token spans in one pass over a text, for spans that come in increasing order.
+class SpanCursor {
+public:
+    explicit SpanCursor(const QString& source) : m_source(source) {}
+    void setSpan(Token& token, int utf16Start, int utf16End);
+
+private:
+    int codePointsTo(int utf16Offset); // offsets never decrease between calls
+    const QString& m_source;
+    int m_utf16 = 0;
+    int m_codePoints = 0;
+};
 
 // text with every lone surrogate replaced by U+FFFD: the same length, so offsets hold. PCRE2 (behind
 // QRegularExpression) refuses invalid UTF-16, and GPT-2's reference encoder makes the same replacement.
