@@ -130,13 +130,13 @@ void writeTraceJson(QIODevice& device, const AttentionTrace& trace, const TraceS
         appendNumber(o, p.p);
         o += '}';
     };
-    if (!trace.nextTokens.empty()) {
+    if (!trace.nextTokens().empty()) {
         out += ",\"next_tokens\":";
-        out += joined(trace.nextTokens, prediction);
+        out += joined(trace.nextTokens(), prediction);
     }
     if (c.fillsMasks) {
         out += ",\"fill_mask\":";
-        out += joined(trace.fillMask, [&](QByteArray& o, const MaskPredictions& m) {
+        out += joined(trace.fillMask(), [&](QByteArray& o, const MaskPredictions& m) {
             o += "{\"position\":" + QByteArray::number(m.position) + ",\"predictions\":";
             o += joined(m.predictions, prediction);
             o += '}';
@@ -183,9 +183,9 @@ QByteArray traceToText(const AttentionTrace& trace, const TraceSelection& select
             }
         }
     }
-    if (!trace.nextTokens.empty()) {
+    if (!trace.nextTokens().empty()) {
         out += QStringLiteral("\nnext token:\n");
-        for (const Prediction& p : trace.nextTokens)
+        for (const Prediction& p : trace.nextTokens())
             out += QStringLiteral("  %1  %2\n").arg(static_cast<double>(p.p), 7, 'f', 4).arg(p.text);
     }
     return out.toUtf8();

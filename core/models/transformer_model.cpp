@@ -24,11 +24,49 @@ void checkTokens(const TokenList& tokens, const TransformerConfig& config) {
                                                        std::to_string(config.vocabSize - 1));
 }
 
+// What the guessing functions own: the model's weights and tokenizer stay alive while a trace may guess.
+struct GuessingParts {
+    std::shared_ptr<const TransformerWeights> weights;
+    std::shared_ptr<const Tokenizer> tokenizer;
+    TransformerConfig config;
+};
+
+std::vector<Prediction> decoded(const std::vector<TokenProbability>& top, const Tokenizer& tokenizer) {
+    std::vector<Prediction> out;
+    for (const TokenProbability& t : top) out.push_back({tokenizer.decode(t.id), t.id, t.p});
+    return out;
+}
+
+// The next token after the last one, from its final row of the residual stream (1, C): final norm, then
+// the output matrix.
+Guesses nextTokenGuesses(const GuessingParts& m, const Matrix& lastRow) {
+    Matrix a;
+    normForward(a, lastRow, m.weights->finalNorm, m.config.norm, m.config.normEpsilon); // (1, C)
+    return {decoded(topTokensForward(a, m.weights->output, TransformerModel::kPredictions), *m.tokenizer), {}};
+}
+
+// For each [MASK] token (positions, and their final rows (count, C)): the masked-LM head's transform, gelu,
+// norm, then the tied output matrix and its bias.
+Guesses fillMaskGuesses(const GuessingParts& m, const std::vector<int>& positions, const Matrix& rows) {
+    Guesses out;
+    Matrix h, a; // (1, C)
+    for (size_t i = 0; i < positions.size(); ++i) {
+        linearForward(h, rows.row(static_cast<Eigen::Index>(i)), m.weights->headTransform);
+        geluErfForward(h);
+        normForward(a, h, m.weights->headNorm, m.config.norm, m.config.normEpsilon);
+        out.fillMask.push_back({positions[i], decoded(topTokensForward(a, m.weights->output, TransformerModel::kPredictions,
+                                                                       m.weights->outputBias),
+                                                      *m.tokenizer)});
+    }
+    return out;
+}
+
 } // namespace
 
 TransformerModel::TransformerModel(TransformerConfig config, TransformerWeights weights,
                                    std::shared_ptr<const Tokenizer> tokenizer)
-    : m_transformer(std::move(config)), m_weights(std::move(weights)), m_tokenizer(std::move(tokenizer)) {
+    : m_transformer(std::move(config)), m_weights(std::make_shared<const TransformerWeights>(std::move(weights))),
+      m_tokenizer(std::move(tokenizer)) {
     if (!m_tokenizer) throw Error(Error::Kind::InvalidArgument, "TransformerModel needs a tokenizer");
     keepFreedMemoryForReuse(); // each pass allocates new rows: reuse memory instead of faulting it in
     const TransformerConfig& t = m_transformer;
@@ -41,8 +79,8 @@ TransformerModel::TransformerModel(TransformerConfig config, TransformerWeights 
     m_config.dHead = t.headSize;
     m_config.contextLength = t.positions;
     m_config.vocabSize = t.vocabSize;
-    m_config.parameterCount = m_weights.storage.parameterCount;
-    m_config.weightDtype = m_weights.storage.dtype;
+    m_config.parameterCount = m_weights->storage.parameterCount;
+    m_config.weightDtype = m_weights->storage.dtype;
     m_config.bidirectional = !t.causal;
     m_config.fillsMasks = !t.causal && t.maskedLmHead;
     if (t.positionKind == PositionKind::Rotary) m_config.rotaryFrequencies = rotaryFrequencies(t.rope, t.headSize);
@@ -53,25 +91,6 @@ TransformerModel::TransformerModel(TransformerConfig config, TransformerWeights 
 TransformerModel::~TransformerModel() {
     m_prefix.clear();
     releaseFreedMemory();
-}
-
-std::vector<MaskPredictions> TransformerModel::fillMaskForward(const TokenList& tokens, const Matrix& x) const {
-    std::vector<MaskPredictions> out;
-    const std::optional<int> mask = m_tokenizer->maskId();
-    if (!mask) return out;
-    Matrix h, a; // (1, C)
-    for (size_t i = 0; i < tokens.size(); ++i) {
-        if (tokens[i].id != *mask) continue;
-        // The masked-LM head: transform, gelu, norm, then the tied output matrix and its bias.
-        linearForward(h, x.row(static_cast<Eigen::Index>(i)), m_weights.headTransform);
-        geluErfForward(h);
-        normForward(a, h, m_weights.headNorm, m_transformer.norm, m_transformer.normEpsilon);
-        MaskPredictions& p = out.emplace_back();
-        p.position = static_cast<int>(i);
-        for (const TokenProbability& t : topTokensForward(a, m_weights.output, kPredictions, m_weights.outputBias))
-            p.predictions.push_back({m_tokenizer->decode(t.id), t.id, t.p});
-    }
-    return out;
 }
 
 TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens, const AttentionOptions& requested) const {
@@ -93,21 +112,21 @@ TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens,
     rows->first = P;
     rows->layers.resize(static_cast<size_t>(cfg.layers));
     Matrix x;                                                     // (R, C) residual stream of the new rows
-    embeddingForward(x, ids, P + cfg.positionOffset, m_weights.tokenEmbedding, m_weights.positionEmbedding);
+    embeddingForward(x, ids, P + cfg.positionOffset, m_weights->tokenEmbedding, m_weights->positionEmbedding);
     Matrix a, y, qkv, heads, hidden, up;                          // (R, C), (R, C), (R, 3C), (R, NH·hs), (R, I), (R, I)
     std::vector<int> types;                                       // (T): sentence A or B
-    if (m_weights.tokenTypeEmbedding) {
+    if (m_weights->tokenTypeEmbedding) {
         types = m_tokenizer->tokenTypes(tokens);
         types.resize(tokens.size(), 0);
         for (int& t : types) t = std::clamp(t, 0, cfg.tokenTypes - 1);
-        tokenTypeForward(x, std::vector<int>(types.begin() + P, types.end()), m_weights.tokenTypeEmbedding);
+        tokenTypeForward(x, std::vector<int>(types.begin() + P, types.end()), m_weights->tokenTypeEmbedding);
     }
     if (cfg.embeddingNorm) {
-        normForward(a, x, m_weights.embeddingNorm, cfg.norm, cfg.normEpsilon);
+        normForward(a, x, m_weights->embeddingNorm, cfg.norm, cfg.normEpsilon);
         x.swap(a);
     }
     for (int l = 0; l < cfg.layers; ++l) {
-        const TransformerBlockWeights& w = m_weights.blocks[static_cast<size_t>(l)];
+        const TransformerBlockWeights& w = m_weights->blocks[static_cast<size_t>(l)];
         LayerRows& layer = rows->layers[static_cast<size_t>(l)];
         layer.input = x;
 
@@ -171,13 +190,18 @@ TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens,
     trace->tokenTypes = std::move(types);
     trace->blocks = appendBlock(reuse.blocks, std::move(rows));
 
+    // Guesses wait until a view asks: the function keeps copies of the rows it needs (a C-wide row each).
+    const GuessingParts parts{m_weights, m_tokenizer, m_transformer};
     if (cfg.causal) {
-        // The next token after the last one: final norm, then the output matrix.
-        normForward(a, x.bottomRows(1), m_weights.finalNorm, cfg.norm, cfg.normEpsilon); // (1, C)
-        for (const TokenProbability& t : topTokensForward(a, m_weights.output, kPredictions))
-            trace->nextTokens.push_back({m_tokenizer->decode(t.id), t.id, t.p});
+        trace->guesses = LazyGuesses([parts, lastRow = Matrix(x.bottomRows(1))] { return nextTokenGuesses(parts, lastRow); });
     } else if (cfg.maskedLmHead) {
-        trace->fillMask = fillMaskForward(tokens, x);
+        std::vector<int> positions;
+        if (const std::optional<int> mask = m_tokenizer->maskId())
+            for (size_t i = 0; i < tokens.size(); ++i)
+                if (tokens[i].id == *mask) positions.push_back(static_cast<int>(i));
+        Matrix rows(static_cast<Eigen::Index>(positions.size()), x.cols());
+        for (size_t i = 0; i < positions.size(); ++i) rows.row(static_cast<Eigen::Index>(i)) = x.row(positions[i]);
+        trace->guesses = LazyGuesses([parts, positions, rows] { return fillMaskGuesses(parts, positions, rows); });
     }
 
     m_prefix.store(trace, P);

@@ -37,11 +37,8 @@ public:
     int lastReusedRows() const { return m_prefix.lastReusedRows(); }
 
 private:
-    // For each [MASK] token, the masked-LM head's top predictions from its final row of x (T, C).
-    std::vector<MaskPredictions> fillMaskForward(const TokenList& tokens, const Matrix& x) const;
-
     TransformerConfig m_transformer;
-    TransformerWeights m_weights;
+    std::shared_ptr<const TransformerWeights> m_weights; // shared with the traces' guessing functions
     std::shared_ptr<const Tokenizer> m_tokenizer;
     ModelConfig m_config;
     PrefixCache m_prefix;         // the previous result: its rows are reused when the tokens share a prefix

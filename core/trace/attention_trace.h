@@ -5,6 +5,7 @@
 // blocks shared with earlier traces) and derives a head's T × T matrices on demand, keeping a few
 // recently used heads. Shapes: T = tokens, C = d_model, hs = head size.
 #include "attention/attention.h"
+#include "trace/guesses.h"
 #include "trace/model_config.h"
 #include "trace/token.h"
 #include "trace/trace_rows.h"
@@ -15,18 +16,6 @@
 #include <vector>
 
 namespace qkview {
-
-struct Prediction {
-    QString text;
-    int id = -1;
-    float p = 0.0f;
-};
-
-// A masked language model's guesses for one [MASK] token.
-struct MaskPredictions {
-    int position = 0;                    // the [MASK] token's index
-    std::vector<Prediction> predictions; // most likely first
-};
 
 using HeadPtr = std::shared_ptr<const HeadTrace>;
 
@@ -58,8 +47,12 @@ struct AttentionTrace {
     TokenList tokens;
     std::vector<int> tokenTypes;        // (T) sentence A (0) or B (1) of each token, for models with token types (BERT); else empty
     std::vector<RowBlock> blocks;       // cover positions 0..T-1 in order
-    std::vector<Prediction> nextTokens; // most likely first; empty for models without a vocabulary head
-    std::vector<MaskPredictions> fillMask; // one per [MASK] token, for encoders with a masked-LM head
+    LazyGuesses guesses;                // set by the model; computed when first asked for (guesses.h)
+
+    // The model's guesses (computed on the first call): most likely next tokens, empty for models without a
+    // vocabulary head; one list per [MASK] token for encoders with a masked-LM head.
+    const std::vector<Prediction>& nextTokens() const { return guesses.get().nextTokens; }
+    const std::vector<MaskPredictions>& fillMask() const { return guesses.get().fillMask; }
 
     int tokenCount() const { return static_cast<int>(tokens.size()); }
     int layerCount() const { return config.layers; }

@@ -43,9 +43,9 @@ TEST(BertFamilyTest, EveryLayerHeadAndMaskPredictionMatchesTheReference) {
             }
             expectMatchesReference(*trace, c.toObject(), kReferenceTolerance, check);
             const QJsonArray fill = c[u"fill_mask"].toArray();
-            ASSERT_EQ(trace->fillMask.size(), static_cast<size_t>(fill.size()));
+            ASSERT_EQ(trace->fillMask().size(), static_cast<size_t>(fill.size()));
             for (qsizetype i = 0; i < fill.size(); ++i) {
-                const MaskPredictions& ours = trace->fillMask[static_cast<size_t>(i)];
+                const MaskPredictions& ours = trace->fillMask()[static_cast<size_t>(i)];
                 EXPECT_EQ(ours.position, fill[i][u"position"].toInt());
                 const QJsonArray theirs = fill[i][u"predictions"].toArray();
                 ASSERT_EQ(ours.predictions.size(), static_cast<size_t>(theirs.size()));
@@ -73,27 +73,27 @@ TEST(BertFamilyTest, TheCausalMaskIsAWhatIf) {
     EXPECT_TRUE(closed->options.causal);
     EXPECT_GT(open->head(0, 0)->weights(0, 4), 0.0f) << "both ways by default";
     EXPECT_EQ(closed->head(0, 0)->weights(0, 4), 0.0f) << "hidden under the what-if mask";
-    EXPECT_TRUE(open->nextTokens.empty()) << "an encoder predicts no next token";
+    EXPECT_TRUE(open->nextTokens().empty()) << "an encoder predicts no next token";
 }
 
 TEST(BertFamilyTest, TextThroughTheTokenizerFindsItsMask) {
     const auto model = loadTransformer(fixtureFolder(QStringLiteral("bert_prefixed_f32")));
     const TracePtr trace = traceText(*model, QStringLiteral("the cat sat on the [MASK] ."), {});
-    ASSERT_EQ(trace->fillMask.size(), 1u);
-    EXPECT_EQ(trace->tokens[static_cast<size_t>(trace->fillMask[0].position)].text, QStringLiteral("[MASK]"));
+    ASSERT_EQ(trace->fillMask().size(), 1u);
+    EXPECT_EQ(trace->tokens[static_cast<size_t>(trace->fillMask()[0].position)].text, QStringLiteral("[MASK]"));
     EXPECT_EQ(trace->tokens.front().text, QStringLiteral("[CLS]"));
     EXPECT_EQ(trace->tokens.back().text, QStringLiteral("[SEP]"));
-    EXPECT_EQ(trace->fillMask[0].predictions.size(), 10u);
+    EXPECT_EQ(trace->fillMask()[0].predictions.size(), 10u);
     const auto roberta = loadTransformer(fixtureFolder(QStringLiteral("roberta_bf16")));
     const TracePtr r = traceText(*roberta, QStringLiteral("the cat sat on the <mask>."), {});
-    ASSERT_EQ(r->fillMask.size(), 1u);
+    ASSERT_EQ(r->fillMask().size(), 1u);
     EXPECT_EQ(r->tokens.front().text, QStringLiteral("<s>"));
 }
 
 TEST(BertFamilyTest, AModelWithoutAHeadLoadsAndFillsNothing) {
     const auto model = loadTransformer(fixtureFolder(QStringLiteral("bert_no_head")));
     const TracePtr trace = traceText(*model, QStringLiteral("the [MASK] sat"), {});
-    EXPECT_TRUE(trace->fillMask.empty());
+    EXPECT_TRUE(trace->fillMask().empty());
 }
 
 } // namespace

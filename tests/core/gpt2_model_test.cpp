@@ -189,13 +189,13 @@ TEST(Gpt2ModelTest, TextGoesThroughTheTokenizerToPredictions) {
     ASSERT_GT(trace->tokenCount(), 0);
     EXPECT_EQ(trace->text, text);
     EXPECT_EQ(trace->tokens.back().utf16End, text.size());
-    ASSERT_EQ(trace->nextTokens.size(), static_cast<size_t>(TransformerModel::kPredictions));
+    ASSERT_EQ(trace->nextTokens().size(), static_cast<size_t>(TransformerModel::kPredictions));
     double sum = 0.0;
-    for (size_t i = 0; i < trace->nextTokens.size(); ++i) {
-        const Prediction& p = trace->nextTokens[i];
+    for (size_t i = 0; i < trace->nextTokens().size(); ++i) {
+        const Prediction& p = trace->nextTokens()[i];
         EXPECT_EQ(p.text, model->tokenizer().decode(p.id));
         if (i > 0) {
-            EXPECT_LE(p.p, trace->nextTokens[i - 1].p);
+            EXPECT_LE(p.p, trace->nextTokens()[i - 1].p);
         }
         sum += p.p;
     }

@@ -90,11 +90,11 @@ inline void expectMatchesReference(const AttentionTrace& trace, const QJsonObjec
         }
     }
     const QJsonArray next = reference[u"next_tokens"].toArray();
-    ASSERT_EQ(trace.nextTokens.size(), static_cast<size_t>(next.size()));
+    ASSERT_EQ(trace.nextTokens().size(), static_cast<size_t>(next.size()));
     for (qsizetype i = 0; i < next.size(); ++i) {
-        EXPECT_EQ(trace.nextTokens[static_cast<size_t>(i)].id, next[i][u"id"].toInt()) << "rank " << i;
-        EXPECT_NEAR(trace.nextTokens[static_cast<size_t>(i)].p, next[i][u"p"].toDouble(), tolerance);
-        check.worst = std::max(check.worst, std::abs(trace.nextTokens[static_cast<size_t>(i)].p - next[i][u"p"].toDouble()));
+        EXPECT_EQ(trace.nextTokens()[static_cast<size_t>(i)].id, next[i][u"id"].toInt()) << "rank " << i;
+        EXPECT_NEAR(trace.nextTokens()[static_cast<size_t>(i)].p, next[i][u"p"].toDouble(), tolerance);
+        check.worst = std::max(check.worst, std::abs(trace.nextTokens()[static_cast<size_t>(i)].p - next[i][u"p"].toDouble()));
     }
 }
 
@@ -114,10 +114,10 @@ inline double traceDifference(const AttentionTrace& a, const AttentionTrace& b) 
                               relativeDifference(x.weights, y.weights), relativeDifference(x.output, y.output)});
         }
     }
-    EXPECT_EQ(a.nextTokens.size(), b.nextTokens.size());
-    for (size_t i = 0; i < a.nextTokens.size() && i < b.nextTokens.size(); ++i) {
-        EXPECT_EQ(a.nextTokens[i].id, b.nextTokens[i].id);
-        worst = std::max(worst, static_cast<double>(std::abs(a.nextTokens[i].p - b.nextTokens[i].p)));
+    EXPECT_EQ(a.nextTokens().size(), b.nextTokens().size());
+    for (size_t i = 0; i < a.nextTokens().size() && i < b.nextTokens().size(); ++i) {
+        EXPECT_EQ(a.nextTokens()[i].id, b.nextTokens()[i].id);
+        worst = std::max(worst, static_cast<double>(std::abs(a.nextTokens()[i].p - b.nextTokens()[i].p)));
     }
     return worst;
 }

@@ -75,10 +75,10 @@ TEST(TinyModel, MatchesTheTrainingScriptsForward) {
                 worst = std::max(worst, maxDifference(trace->head(l, h)->weights, expected));
             }
         const QJsonArray next = c[u"next_tokens"].toArray();
-        ASSERT_GE(trace->nextTokens.size(), static_cast<size_t>(next.size()));
+        ASSERT_GE(trace->nextTokens().size(), static_cast<size_t>(next.size()));
         for (qsizetype r = 0; r < next.size(); ++r) {
-            EXPECT_EQ(trace->nextTokens[static_cast<size_t>(r)].id, next[r][u"id"].toInt()) << "rank " << r;
-            EXPECT_NEAR(trace->nextTokens[static_cast<size_t>(r)].p, next[r][u"p"].toDouble(), 1e-4) << "rank " << r;
+            EXPECT_EQ(trace->nextTokens()[static_cast<size_t>(r)].id, next[r][u"id"].toInt()) << "rank " << r;
+            EXPECT_NEAR(trace->nextTokens()[static_cast<size_t>(r)].p, next[r][u"p"].toDouble(), 1e-4) << "rank " << r;
         }
     }
     std::printf("[          ] tiny model against PyTorch: max weight difference %.3g\n", worst);

@@ -46,12 +46,12 @@ TEST(BertViews, EachMaskShowsItsGuessesAndAClickPutsOneIntoTheText) {
     NextTokenView* view = shownPredictions(w.window);
     ASSERT_TRUE(view);
     const TracePtr trace = w.window.session()->trace();
-    ASSERT_EQ(trace->fillMask.size(), 1u);
+    ASSERT_EQ(trace->fillMask().size(), 1u);
     ASSERT_EQ(view->sections().size(), 1u);
     const NextTokenView::Section& section = view->sections().front();
-    EXPECT_EQ(section.maskPosition, trace->fillMask[0].position);
+    EXPECT_EQ(section.maskPosition, trace->fillMask()[0].position);
     ASSERT_EQ(section.predictions.size(), 10u);
-    EXPECT_EQ(section.predictions[0].id, trace->fillMask[0].predictions[0].id) << "the trace's own guesses, best first";
+    EXPECT_EQ(section.predictions[0].id, trace->fillMask()[0].predictions[0].id) << "the trace's own guesses, best first";
 
     // The third guess, clicked: it replaces [MASK] and the rest of the text stays.
     const Prediction third = section.predictions[2];
@@ -61,6 +61,23 @@ TEST(BertViews, EachMaskShowsItsGuessesAndAClickPutsOneIntoTheText) {
     EXPECT_EQ(w.window.sentenceEdit()->toPlainText(), QStringLiteral("the cat sat on the %1 .").arg(piece));
     w.window.sentenceEdit()->undo();
     EXPECT_EQ(w.window.sentenceEdit()->toPlainText(), QStringLiteral("the cat sat on the [MASK] .")) << "one undo step";
+}
+
+// Guesses read the whole vocabulary matrix: the worker computes them with each trace only while the Next
+// token tab is shown; otherwise they wait until something asks.
+TEST(BertViews, GuessesAreComputedWithTheTraceOnlyWhileTheirTabIsShown) {
+    BertWindow w(QStringLiteral("the cat sat on the [MASK] ."));
+    ASSERT_TRUE(w.window.showSideTab(QStringLiteral("math")));
+    w.window.sentenceEdit()->setPlainText(QStringLiteral("the dog sat on the [MASK] ."));
+    ASSERT_TRUE(test::waitFor([&] { return w.window.session()->trace()->text.startsWith(QStringLiteral("the dog")); }));
+    QCoreApplication::processEvents();
+    EXPECT_FALSE(w.window.session()->trace()->guesses.isComputed()) << "computed with no view showing them";
+
+    ASSERT_TRUE(shownPredictions(w.window));
+    w.window.sentenceEdit()->setPlainText(QStringLiteral("the cow sat on the [MASK] ."));
+    ASSERT_TRUE(test::waitFor([&] { return w.window.session()->trace()->text.startsWith(QStringLiteral("the cow")); }));
+    EXPECT_TRUE(w.window.session()->trace()->guesses.isComputed()) << "not computed by the worker";
+    EXPECT_EQ(w.window.session()->trace()->fillMask().size(), 1u);
 }
 
 TEST(BertViews, GuessesFollowTheMasksOfTheText) {

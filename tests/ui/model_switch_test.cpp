@@ -33,7 +33,7 @@ TEST(ModelSwitch, OpeningAFolderKeepsTheTextAndShowsEveryHead) {
     EXPECT_EQ(window.controls()->headBox()->count(), 2);
     EXPECT_TRUE(window.controls()->causalBox()->isChecked());
     EXPECT_FALSE(window.controls()->causalBox()->isEnabled()) << "GPT-2's mask is fixed";
-    EXPECT_FALSE(trace->nextTokens.empty());
+    EXPECT_FALSE(trace->nextTokens().empty());
     EXPECT_EQ(window.heatmap()->scene().data.rows(), trace->tokenCount());
 
     window.useBuiltInModel();
@@ -67,6 +67,6 @@ TEST(ModelSwitch, TheBuiltInTrainedModelOpensByNameWithNamedHeads) {
     EXPECT_EQ(c.weightDtype, QStringLiteral("F16"));
     EXPECT_EQ(window.controls()->headBox()->itemText(0), QStringLiteral("0 · %1").arg(c.headName(window.session()->selection().layer, 0)))
         << "heads are named from heads.json";
-    EXPECT_FALSE(window.session()->trace()->nextTokens.empty());
+    EXPECT_FALSE(window.session()->trace()->nextTokens().empty());
     EXPECT_FALSE(window.findChild<QMessageBox*>(QStringLiteral("modelError")));
 }

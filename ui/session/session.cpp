@@ -67,7 +67,9 @@ void Session::schedule() {
     sendRequest();
 }
 
-void Session::sendRequest() { Q_EMIT requestCompute({m_generation, m_model, m_text, m_options}); }
+void Session::setGuessesWanted(bool wanted) { m_guessesWanted = wanted; }
+
+void Session::sendRequest() { Q_EMIT requestCompute({m_generation, m_model, m_text, m_options, m_guessesWanted}); }
 
 void Session::finishRequest() {
     if (m_pending) {

@@ -31,6 +31,10 @@ public:
     void setOptions(const AttentionOptions& options);
     void setSelection(Selection selection);
     void setViewOptions(const ViewOptions& options);
+    // Whether a view shows the model's guesses: then the worker computes them with each trace, off the GUI
+    // thread. Otherwise they wait until asked (they read the whole vocabulary matrix). Takes effect from
+    // the next trace.
+    void setGuessesWanted(bool wanted);
 
 Q_SIGNALS:
     void traceChanged(const qkview::TracePtr& trace);
@@ -63,6 +67,7 @@ private:
     quint64 m_generation = 0;        // of the newest request
     bool m_inFlight = false;
     bool m_pending = false;          // inputs changed while a request ran
+    bool m_guessesWanted = false;
 };
 
 } // namespace qkview::ui

@@ -13,7 +13,9 @@ void TraceWorker::compute(const TraceRequest& request) {
             Q_EMIT ready(request.generation, nullptr, 0);
             return;
         }
-        Q_EMIT ready(request.generation, request.model->forward(request.text, tokens, request.options), truncatedFrom);
+        const TracePtr trace = request.model->forward(request.text, tokens, request.options);
+        if (request.guesses) (void)trace->nextTokens(); // computes every guess, here rather than while painting
+        Q_EMIT ready(request.generation, trace, truncatedFrom);
     } catch (const std::exception& e) {
         Q_EMIT failed(request.generation, QString::fromStdString(e.what()));
     }

@@ -18,6 +18,7 @@ struct TraceRequest {
     ModelPtr model;
     QString text;
     AttentionOptions options;
+    bool guesses = false; // compute the trace's guesses here too (a view shows them)
 };
 
 class TraceWorker : public QObject {

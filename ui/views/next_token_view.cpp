@@ -25,8 +25,8 @@ void NextTokenView::updateScene() {
     m_fillsMasks = trace && trace->config.fillsMasks;
     m_sections.clear();
     if (!trace) return;
-    if (!trace->nextTokens.empty()) m_sections.push_back({tr("Most likely next tokens (click one to add it)"), -1, trace->nextTokens});
-    for (const MaskPredictions& m : trace->fillMask)
+    if (!trace->nextTokens().empty()) m_sections.push_back({tr("Most likely next tokens (click one to add it)"), -1, trace->nextTokens()});
+    for (const MaskPredictions& m : trace->fillMask())
         m_sections.push_back({tr("Fill in “%1” (token %2): click a guess to put it in")
                                   .arg(tokenLabel(trace->tokens[static_cast<size_t>(m.position)].text, kLabelChars))
                                   .arg(m.position),

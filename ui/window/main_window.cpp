@@ -78,6 +78,8 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     m_tabs->addTab(scrolled(new HeadGridView(m_session)), tr("H&eads"));
     m_tabs->addTab(new HelpPanel, tr("&Help"));
     m_tabs->setCurrentIndex(2);
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this, predictions] { m_session->setGuessesWanted(m_tabs->currentWidget() == predictions); });
 
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
