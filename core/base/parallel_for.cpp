@@ -27,6 +27,16 @@ QThreadPool& helpers() {
 
 std::atomic<int> g_threads{std::max(1, QThread::idealThreadCount())};
 
+#ifdef QKVIEW_OPENBLAS
+// Each block of a product is one single-threaded BLAS call; should the loader pick a threaded OpenBLAS
+// (the system's libopenblas.so.0 alternative), keep it from starting threads of its own inside ours.
+extern "C" void openblas_set_num_threads(int threads);
+const bool g_blasSingleThreaded = [] {
+    openblas_set_num_threads(1);
+    return true;
+}();
+#endif
+
 // Shared with the helpers, which may start after parallelFor has returned (and then find no items).
 struct Job {
     explicit Job(int n, const std::function<void(int)>& f) : count(n), body(&f) {}
