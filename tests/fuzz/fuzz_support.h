@@ -53,4 +53,18 @@ inline void checkTokens(const TokenList& tokens, const QString& text) {
     }
 }
 
+// The text part of an input through a tokenizer that loaded: tokens checked, each decoded, types asked for.
+inline void encodeText(const Tokenizer& tokenizer, const QByteArray& utf8) {
+    const QString text = QString::fromUtf8(utf8);
+    const TokenList tokens = tokenizer.encode(text);
+    checkTokens(tokens, text);
+    for (const Token& t : tokens) (void)tokenizer.decode(t.id);
+    (void)tokenizer.tokenTypes(tokens);
+}
+
+// tokenizer_config.json when the input has one.
+inline QString optionalConfig(const QByteArray& bytes) {
+    return bytes.isEmpty() ? QString() : writeFile(QStringLiteral("tokenizer_config.json"), bytes);
+}
+
 } // namespace qkview::fuzz

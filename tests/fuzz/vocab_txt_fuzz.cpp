@@ -7,12 +7,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace qkview;
     const auto in = fuzz::parts(data, size, 3);
     try {
-        const QString config = in[1].isEmpty() ? QString() : fuzz::writeFile(QStringLiteral("tokenizer_config.json"), in[1]);
-        const auto tokenizer = HfTokenizer::fromVocabTxt(fuzz::writeFile(QStringLiteral("vocab.txt"), in[0]), config);
-        const QString text = QString::fromUtf8(in[2]);
-        const TokenList tokens = tokenizer->encode(text);
-        fuzz::checkTokens(tokens, text);
-        (void)tokenizer->tokenTypes(tokens);
+        const auto tokenizer =
+            HfTokenizer::fromVocabTxt(fuzz::writeFile(QStringLiteral("vocab.txt"), in[0]), fuzz::optionalConfig(in[1]));
+        fuzz::encodeText(*tokenizer, in[2]);
     } catch (const Error&) {
     }
     return 0;
