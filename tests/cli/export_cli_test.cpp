@@ -283,6 +283,30 @@ TEST(ExportCli, TextFileReadsTextsTooLongForACommandLine) {
     EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("n.svg"))));
 }
 
+// Bytes that are not UTF-8, NUL and other control characters in the text: replaced or kept as characters,
+// and the SVG stays well-formed XML (XML 1.0 allows no control characters but tab and line ends).
+TEST(ExportCli, InvalidUtf8AndControlCharactersGiveAWellFormedFigure) {
+    QTemporaryDir dir;
+    QFile text(dir.filePath(QStringLiteral("bad.txt")));
+    ASSERT_TRUE(text.open(QIODevice::WriteOnly));
+    text.write(QByteArray("bad \xff\xfe bytes \x00 nul \x01\x1b[31m red \xed\xa0\x80 half ok", 41));
+    text.close();
+    for (const char* format : {"svg", "png", "pdf"}) {
+        SCOPED_TRACE(format);
+        const QString path = dir.filePath(QStringLiteral("f.") + QLatin1StringView(format));
+        const auto r = runQkview({QStringLiteral("export"), QStringLiteral("--text-file"), text.fileName(), QStringLiteral("-o"), path});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        EXPECT_GT(readAll(path).size(), 1000);
+        if (QLatin1StringView(format) == QLatin1StringView("svg")) {
+            bool wellFormed = false;
+            const QStringList labels = svgTexts(readAll(path), &wellFormed);
+            EXPECT_TRUE(wellFormed);
+            EXPECT_TRUE(labels.contains(QStringLiteral("bytes"))) << labels.join(u' ').toStdString();
+            EXPECT_TRUE(labels.contains(QStringLiteral("ok")));
+        }
+    }
+}
+
 TEST(ExportCli, SizeFitAndFontSizeAreChecked) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("fit.png"));

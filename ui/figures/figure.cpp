@@ -166,7 +166,7 @@ QString defaultCaption(const FigureRequest& request, const AttentionTrace& trace
     parts << (request.view == FigureView::Grid ? trace.config.name
                                                : QStringLiteral("%1, %2").arg(trace.config.name,
                                                                               headLabel(trace, request.layer, request.head)));
-    QString text = trace.text.simplified();
+    QString text = withVisibleControls(trace.text.simplified());
     if (text.size() > 80) text = text.left(79) + QStringLiteral("…");
     const int t = trace.tokenCount();
     parts << (t == 1 ? tr("text “%1” (1 token)").arg(text) : tr("text “%1” (%2 tokens)").arg(text).arg(t));

@@ -30,7 +30,8 @@ void addFullTokenTitles(QByteArray& svg, const AttentionTrace& trace) {
         const QString label = tokenLabel(t.text);
         if (label == t.text) continue;
         const QByteArray shown = '>' + label.toHtmlEscaped().toUtf8() + "</text>";
-        const QByteArray titled = '>' + label.toHtmlEscaped().toUtf8() + "<title>" + t.text.toHtmlEscaped().toUtf8() + "</title></text>";
+        const QByteArray titled = '>' + label.toHtmlEscaped().toUtf8() + "<title>" + withVisibleControls(t.text).toHtmlEscaped().toUtf8() +
+                                 "</title></text>";
         svg.replace(shown, titled);
     }
 }
@@ -41,7 +42,7 @@ void report(QStringList* to, const QStringList& warnings) {
 
 QString tokensText(const AttentionTrace& trace) {
     QStringList tokens;
-    for (const Token& t : trace.tokens) tokens << t.text;
+    for (const Token& t : trace.tokens) tokens << withVisibleControls(t.text);
     return tr("Tokens: %1").arg(tokens.join(QStringLiteral(" | ")));
 }
 } // namespace

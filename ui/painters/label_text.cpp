@@ -7,9 +7,23 @@
 
 namespace qkview::ui {
 
+QString withVisibleControls(QString text) {
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        // As bytes are shown elsewhere (⟨E2 80⟩): the Control Pictures (␀) are missing from common fonts.
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            out += QStringLiteral("⟨%1⟩").arg(c.unicode(), 2, 16, QLatin1Char('0')).toUpper();
+        else
+            out += c.unicode() >= 0xfffe ? QChar(QChar::ReplacementCharacter) : c; // not characters in XML either
+    }
+    return out;
+}
+
 QString tokenLabel(const QString& token, int maxChars) {
     QString s = token;
     s.replace(u'\n', QStringLiteral("⏎")).replace(u'\t', QStringLiteral("⇥")).replace(u' ', QStringLiteral("␣"));
+    s = withVisibleControls(s);
     if (s.isEmpty()) s = QStringLiteral("∅");
     if (s.size() > maxChars) {
         qsizetype cut = maxChars - 1;

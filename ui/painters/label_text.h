@@ -8,9 +8,13 @@
 
 namespace qkview::ui {
 
-// A token as a label: visible white space (GPT-2's leading space becomes '␣'), newlines and tabs
-// shown as symbols, at most maxChars characters with an ellipsis. The full text belongs in a tooltip.
+// A token as a label: visible white space (GPT-2's leading space becomes '␣'), newlines, tabs and other
+// control characters shown as symbols (NUL as "⟨00⟩"), at most maxChars characters with an ellipsis. The full
+// text belongs in a tooltip.
 QString tokenLabel(const QString& token, int maxChars = 14);
+// text with its control characters as their codes (NUL → "⟨00⟩", ESC → "⟨1B⟩") and U+FFFE/U+FFFF as '�':
+// what XML (and so SVG) can hold, and what a reader can see.
+QString withVisibleControls(QString text);
 
 // Widths of texts at one font, by text: views keep one across traces, so typing measures only new tokens.
 // Clear it when the font changes.
