@@ -1,7 +1,15 @@
 # SPDX-License-Identifier: MIT
 # The core tests that need no display, no network and no qkview binary: part of every test build, and the
-# whole of the valgrind preset's.
-add_executable(core_tests
+# whole of the valgrind preset's. They run with LeakSanitizer on in the asan preset (which turns it off for
+# Qt's GUI tests): a failed or cancelled model load must leak nothing.
+function(qkview_core_tests name)
+  add_executable(${name} ${ARGN})
+  target_link_libraries(${name} PRIVATE qkview_core GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE QKVIEW_TEST_DATA="${CMAKE_CURRENT_SOURCE_DIR}/data")
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1")
+endfunction()
+
+qkview_core_tests(core_tests
     core/attention_test.cpp
     core/attention_reference_test.cpp
     core/attention_trace_test.cpp
@@ -13,15 +21,9 @@ add_executable(core_tests
     core/trace_export_test.cpp
     core/head_names_test.cpp
 )
-target_link_libraries(core_tests PRIVATE qkview_core GTest::gtest_main)
-target_compile_definitions(core_tests PRIVATE QKVIEW_TEST_DATA="${CMAKE_CURRENT_SOURCE_DIR}/data")
-# Core tests run with LeakSanitizer on in the asan preset (which turns it off for Qt's GUI tests): a failed or
-# cancelled model load must leak nothing.
-set(QKVIEW_FIND_LEAKS ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1")
-gtest_discover_tests(core_tests DISCOVERY_TIMEOUT 60 PROPERTIES ${QKVIEW_FIND_LEAKS})
 
 # Safetensors, model folders and GPT-2 (fixtures from tests/data/gpt2/make_gpt2_fixtures.py).
-add_executable(gpt2_tests
+qkview_core_tests(gpt2_tests
     core/safetensors_test.cpp
     core/gpt2_model_test.cpp
     core/llama_model_test.cpp
@@ -34,6 +36,3 @@ add_executable(gpt2_tests
     core/hostile_input_test.cpp
     core/guesses_test.cpp
 )
-target_link_libraries(gpt2_tests PRIVATE qkview_core GTest::gtest_main)
-target_compile_definitions(gpt2_tests PRIVATE QKVIEW_TEST_DATA="${CMAKE_CURRENT_SOURCE_DIR}/data")
-gtest_discover_tests(gpt2_tests DISCOVERY_TIMEOUT 60 PROPERTIES ${QKVIEW_FIND_LEAKS})
