@@ -111,7 +111,7 @@ TokenList Gpt2Tokenizer::encode(const QString& text) const {
             token.id = piece.id;
             token.text = QString::fromUtf8(wordBytes.bytes.mid(byteStart, piece.end - byteStart));
             // A piece holding part of a character gets the whole character's span. Offsets are counted
-            // here, per byte, rather than by setSpan() from the text's start, which would cost O(n²).
+            // here, per byte, rather than from the text's start, which would cost O(n²).
             token.utf16Start = wordStart + wordBytes.charStart[byteStart];
             token.utf16End = wordStart + wordBytes.charEnd[byteLast];
             token.start = wordCodePoint + wordBytes.charIndex[byteStart];

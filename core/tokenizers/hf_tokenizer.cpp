@@ -658,7 +658,7 @@ TokenList HfTokenizer::encode(const QString& text) const {
     }
     for (const int id : d.post.after)
         tokens.push_back({{}, id, 0, 0, n, n});
-    // Code-point offsets from one count over the text, rather than setSpan() per token (O(n²)).
+    // Code-point offsets from one count over the text (spans may overlap here, so a table, not a SpanCursor).
     std::vector<int> codePointsBefore(n + 1, 0);
     for (int i = 0; i < n; ++i)
         codePointsBefore[i + 1] = codePointsBefore[i] + (valid[i].isLowSurrogate() ? 0 : 1);

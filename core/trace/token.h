@@ -20,11 +20,8 @@ struct Token {
 
 using TokenList = std::vector<Token>;
 
-// Code-point offsets for a UTF-16 span of text; sets both pairs of a token's offsets. Counts from the
-// text's start: for the tokens of one text in order, use a SpanCursor (linear, not quadratic).
-void setSpan(Token& token, const QString& source, int utf16Start, int utf16End);
-
-// Sets token spans in one pass over a text, for spans that come in increasing order.
+// Sets both pairs of offsets of a text's tokens (code points from UTF-16 spans) in one pass over the text,
+// for spans that come in increasing order: counting each from the text's start would be quadratic.
 class SpanCursor {
 public:
     explicit SpanCursor(const QString& source) : m_source(source) {}

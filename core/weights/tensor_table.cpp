@@ -46,7 +46,7 @@ qint64 countNonFinite(const float* data, qint64 count) {
     return bad;
 }
 
-// "'h.0.mlp.c_fc.weight' has 3 NaN or infinite values of 1024, the first nan at [0, 7]"
+// "'h.0.mlp.c_fc.weight' has 3 of 1024 values, the first nan at [0, 7]" (the caller says which values)
 QString nonFiniteText(const QString& name, const WeightView& view, qint64 bad) {
     const float* first = std::find_if(view.data, view.data + view.rows * view.cols, isNonFinite);
     const qint64 at = first - view.data;
