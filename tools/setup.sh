@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
-          libeigen3-dev libopenblas-serial-dev libgtest-dev libgmock-dev libbenchmark-dev
+          libeigen3-dev libopenblas-pthread-dev libgtest-dev libgmock-dev libbenchmark-dev
           clang libclang-rt-dev valgrind
           xvfb xauth poppler-utils fonts-dejavu-core)
 

@@ -28,8 +28,8 @@ QThreadPool& helpers() {
 std::atomic<int> g_threads{std::max(1, QThread::idealThreadCount())};
 
 #ifdef QKVIEW_OPENBLAS
-// Each block of a product is one single-threaded BLAS call; should the loader pick a threaded OpenBLAS
-// (the system's libopenblas.so.0 alternative), keep it from starting threads of its own inside ours.
+// Each block of a product is one single-threaded BLAS call: keep OpenBLAS (the pthread build, for its locks;
+// see core/CMakeLists.txt) from starting threads of its own inside ours.
 extern "C" void openblas_set_num_threads(int threads);
 const bool g_blasSingleThreaded = [] {
     openblas_set_num_threads(1);
