@@ -20,6 +20,7 @@ qkview_core_tests(core_tests
     core/step_by_step_test.cpp
     core/trace_export_test.cpp
     core/head_names_test.cpp
+    core/lesson_test.cpp
 )
 
 # Safetensors, model folders and GPT-2 (fixtures from tests/data/gpt2/make_gpt2_fixtures.py).
