@@ -17,6 +17,12 @@ QString matrixKindName(MatrixKind kind) {
     return {};
 }
 
+std::optional<MatrixKind> matrixKindFromName(const QString& name) {
+    for (MatrixKind kind : {MatrixKind::Weights, MatrixKind::Scores, MatrixKind::ScaledScores})
+        if (matrixKindName(kind) == name) return kind;
+    return std::nullopt;
+}
+
 const Matrix& matrixOf(const HeadTrace& head, MatrixKind kind) {
     switch (kind) {
     case MatrixKind::Scores: return head.scores;

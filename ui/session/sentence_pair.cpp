@@ -12,6 +12,18 @@ QStringList pairFilterLabels() {
     return {tr("All pairs"), tr("Within A"), tr("Within B"), tr("A → B"), tr("B → A")};
 }
 
+QStringList pairFilterNames() {
+    return {QStringLiteral("all"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("a_to_b"), QStringLiteral("b_to_a")};
+}
+
+QString pairFilterName(PairFilter filter) { return pairFilterNames().value(static_cast<int>(filter)); }
+
+std::optional<PairFilter> pairFilterFromName(const QString& name) {
+    const auto index = pairFilterNames().indexOf(name);
+    if (index < 0) return std::nullopt;
+    return static_cast<PairFilter>(index);
+}
+
 bool hasSentencePair(const std::vector<int>& tokenTypes) {
     return std::find(tokenTypes.begin(), tokenTypes.end(), 0) != tokenTypes.end() &&
            std::find(tokenTypes.begin(), tokenTypes.end(), 1) != tokenTypes.end();

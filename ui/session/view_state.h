@@ -34,6 +34,7 @@ struct ViewOptions {
 };
 
 QString matrixKindName(MatrixKind kind); // "weights", "scores", "scaled_scores"
+std::optional<MatrixKind> matrixKindFromName(const QString& name);
 QStringList colorScaleNames();           // in ColorScaleMode order: "fixed", "row", "log"
 QString colorScaleName(ColorScaleMode mode);
 std::optional<ColorScaleMode> colorScaleFromName(const QString& name);

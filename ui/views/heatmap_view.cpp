@@ -212,6 +212,11 @@ void HeatmapView::fit() {
     Q_EMIT zoomChanged();
 }
 
+void HeatmapView::setCellSize(double cellSize) {
+    if (m_scene.data.rows() == 0 || !(cellSize > 0)) return fit();
+    zoomBy(cellSize / currentGeometry().cellSize(), QPointF(-1, -1)); // outside the view: about its centre
+}
+
 QString HeatmapView::zoomText() const {
     if (m_scene.data.rows() == 0) return isFit() ? tr("fit") : QString();
     const double cell = currentGeometry().cellSize();

@@ -33,6 +33,8 @@ public:
     void zoomIn();
     void zoomOut();
     void fit();
+    // Zooms to cellSize pixels per token about the centre (as a lesson restores it); fits when that is smaller.
+    void setCellSize(double cellSize);
     // Multiplies the cell size by factor keeping the matrix point under anchor (widget coordinates) in place.
     void zoomBy(double factor, const QPointF& anchor);
     void setScrollPosition(const QPointF& scroll);

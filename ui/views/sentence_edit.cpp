@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "views/sentence_edit.h"
 
+#include <QTimer>
+
 namespace qkview::ui {
 
 SentenceEdit::SentenceEdit(Session* session, QWidget* parent) : QPlainTextEdit(parent), m_session(session) {
@@ -15,6 +17,17 @@ SentenceEdit::SentenceEdit(Session* session, QWidget* parent) : QPlainTextEdit(p
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setFixedHeight(sizeHint().height());
     connect(this, &QPlainTextEdit::textChanged, this, [this] { m_session->setText(toPlainText()); });
+
+    // One undo step per word or pause. QTextDocument merges each typed character into the insertion before it
+    // while the document counts as modified, so marking it unmodified after a space or a pause starts a new step.
+    auto* pause = new QTimer(this);
+    pause->setSingleShot(true);
+    pause->setInterval(kUndoPauseMs);
+    connect(pause, &QTimer::timeout, this, [this] { document()->setModified(false); });
+    connect(document(), &QTextDocument::contentsChange, this, [this, pause](int position, int removed, int added) {
+        if (removed == 0 && added == 1 && document()->characterAt(position).isSpace()) document()->setModified(false);
+        pause->start();
+    });
     connect(session, &Session::traceChanged, this, &SentenceEdit::highlightSelectedToken);
     connect(session, &Session::selectionChanged, this, &SentenceEdit::highlightSelectedToken);
 }

@@ -2,8 +2,12 @@
 #include "window/main_window.h"
 #include "window/examples.h"
 #include "window/examples_dialog.h"
+#include "window/help_dialogs.h"
+#include "window/lesson_menu.h"
 #include "window/model_summary.h"
 
+#include "base/error.h"
+#include "session/lesson_state.h"
 #include "views/controls_panel.h"
 #include "figures/export_actions.h"
 #include "views/head_grid_view.h"
@@ -77,6 +81,8 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     m_tabs->addTab(predictions, tr("&Next token"));
     m_tabs->addTab(scrolled(new HeadGridView(m_session)), tr("H&eads"));
     m_tabs->addTab(new HelpPanel, tr("&Help"));
+    const QStringList tabNames = sideTabNames();
+    for (int i = 0; i < m_tabs->count(); ++i) m_tabs->widget(i)->setObjectName(tabNames.value(i));
     m_tabs->setCurrentIndex(2);
     connect(m_tabs, &QTabWidget::currentChanged, this,
             [this, predictions] { m_session->setGuessesWanted(m_tabs->currentWidget() == predictions); });
@@ -121,17 +127,10 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
         m_progress->setValue(static_cast<int>(fraction * 100));
         m_progress->setLabelText(message);
     });
-    connect(m_loader, &ModelLoader::failed, this, [this](const QString& dir, const QString& message) {
-        delete m_progress;
-        // Window-modal but not blocking: the app keeps running its event loop.
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open the model"),
-                                    tr("%1\n\n%2").arg(QDir::toNativeSeparators(dir), message), QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("modelError"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    });
+    connect(m_loader, &ModelLoader::failed, this, &MainWindow::onModelFailed);
     connect(m_loader, &ModelLoader::cancelled, this, [this] {
         delete m_progress;
+        m_pendingLesson.reset();
         statusBar()->showMessage(tr("Loading cancelled; the current model stays."), 5000);
     });
     setAcceptDrops(true);
@@ -158,14 +157,37 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_lessonMenu = new LessonMenu(this, file, m_restore);
+    file->addSeparator();
     addExportActions(file, this, m_session);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    // The text's own actions, enabled as the text allows; its widget takes the same keys while it has focus.
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = edit->addAction(tr("&Undo Typing"), QKeySequence::Undo, m_sentence, &QPlainTextEdit::undo);
+    QAction* redo = edit->addAction(tr("&Redo Typing"), QKeySequence::Redo, m_sentence, &QPlainTextEdit::redo);
+    undo->setEnabled(false);
+    redo->setEnabled(false);
+    connect(m_sentence, &QPlainTextEdit::undoAvailable, undo, &QAction::setEnabled);
+    connect(m_sentence, &QPlainTextEdit::redoAvailable, redo, &QAction::setEnabled);
+    edit->addSeparator();
+    QAction* cut = edit->addAction(tr("Cu&t"), QKeySequence::Cut, m_sentence, &QPlainTextEdit::cut);
+    QAction* copy = edit->addAction(tr("&Copy"), QKeySequence::Copy, m_sentence, &QPlainTextEdit::copy);
+    cut->setEnabled(false);
+    copy->setEnabled(false);
+    connect(m_sentence, &QPlainTextEdit::copyAvailable, cut, &QAction::setEnabled);
+    connect(m_sentence, &QPlainTextEdit::copyAvailable, copy, &QAction::setEnabled);
+    edit->addAction(tr("&Paste"), QKeySequence::Paste, m_sentence, &QPlainTextEdit::paste);
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, m_sentence, [this] {
+        m_sentence->setFocus();
+        m_sentence->selectAll();
+    });
+
     QMenu* model = menuBar()->addMenu(tr("&Model"));
-    model->addAction(tr("&Open Model Folder…"), QKeySequence::Open, this, [this] {
+    model->addAction(tr("&Open Model Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(
-            this, tr("Open a GPT-2 model folder (config.json, model.safetensors, vocab.json + merges.txt)"),
+            this, tr("Open a model folder (config.json, model.safetensors and the tokenizer's files)"),
             QSettings().value(QStringLiteral("models/lastDir")).toString());
         if (!dir.isEmpty()) openModelFolder(dir);
     });
@@ -184,38 +206,51 @@ void MainWindow::buildMenus() {
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, t] { setTheme(t); });
     }
+    QAction* fullScreen = view->addAction(tr("&Full Screen"), QKeySequence::FullScreen, this,
+                                          [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
+    fullScreen->setShortcuts({QKeySequence::FullScreen, QKeySequence(Qt::Key_F11)});
     view->addSeparator();
     view->addActions(m_heatmap->zoomActions());
     view->addSeparator();
-    const QStringList tabNames = {tr("Lines"), tr("Values"), tr("Math"), tr("Vectors")};
-    for (int i = 0; i < tabNames.size(); ++i)
-        view->addAction(tabNames[i], QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this,
-                        [this, i] { m_tabs->setCurrentIndex(i); });
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction* a = view->addAction(m_tabs->tabText(i), QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this,
+                                     [this, i] { m_tabs->setCurrentIndex(i); });
+        a->setObjectName(QStringLiteral("show_") + m_tabs->widget(i)->objectName());
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Queries, Keys and Values"), QKeySequence::HelpContents, this,
-                    [this] { showSideTab(tr("Help")); });
+                    [this] { showSideTab(QStringLiteral("help")); });
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this, [this] {
+        auto* box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), keyboardShortcutsHtml(menuBar()),
+                                    QMessageBox::Close, this);
+        box->setObjectName(QStringLiteral("keyboardShortcuts"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     help->addAction(tr("&Examples…"), this, [this] {
         auto* dialog = new ExamplesDialog(builtInExamples(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &ExamplesDialog::exampleChosen, this, &MainWindow::openExample);
         dialog->open();
     });
-    help->addAction(tr("&About qkview"), this, [this] {
-        QMessageBox::about(this, tr("About qkview"),
-                           tr("<b>qkview %1</b><p>Makes attention visible: what each token asks, offers and "
-                              "pulls in.</p>").arg(QApplication::applicationVersion()));
-    });
+    help->addAction(tr("&About qkview"), this, [this] { showAbout(this); });
 }
 
 bool MainWindow::showSideTab(const QString& name) {
+    if (name.isEmpty()) return false;
     for (int i = 0; i < m_tabs->count(); ++i)
-        if (!name.isEmpty() && m_tabs->tabText(i).remove(u'&').startsWith(name, Qt::CaseInsensitive)) {
+        if (m_tabs->widget(i)->objectName() == name.toLower() ||
+            m_tabs->tabText(i).remove(u'&').startsWith(name, Qt::CaseInsensitive)) {
             m_tabs->setCurrentIndex(i);
             return true;
         }
     return false;
 }
+
+bool MainWindow::isOpeningModel() const { return m_loader->isLoading(); }
+
+QString MainWindow::currentTabName() const { return m_tabs->currentWidget()->objectName(); }
 
 void MainWindow::setTheme(Theme theme) {
     m_theme = theme;
@@ -229,30 +264,28 @@ void MainWindow::updateStatus() {
     m_noticeLabel->setText(m_session->notice());
 }
 
+// The last run's lesson without its model (restoreLastModel reopens that), so the window opens at once.
 void MainWindow::restoreState() {
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
-    m_tabs->setCurrentIndex(s.value(QStringLiteral("window/tab"), m_tabs->currentIndex()).toInt());
-    m_session->setText(s.value(QStringLiteral("text"), defaultSentence()).toString());
-    AttentionOptions o;
-    o.scale = s.value(QStringLiteral("options/scale"), true).toBool();
-    o.causal = s.value(QStringLiteral("options/causal"), false).toBool();
-    o.temperature = std::clamp(s.value(QStringLiteral("options/temperature"), 1.0).toFloat(), 0.1f, 10.0f);
-    m_session->setOptions(o);
-    ViewOptions v;
-    v.kind = static_cast<MatrixKind>(std::clamp(s.value(QStringLiteral("view/kind"), 0).toInt(), 0, 2));
-    v.colormap = Colormap::fromName(s.value(QStringLiteral("view/colormap")).toString()).value_or(ColormapId::Viridis);
-    v.numbersInCells = s.value(QStringLiteral("view/numbers"), false).toBool();
-    v.colorScale = colorScaleFromName(s.value(QStringLiteral("view/colorScale")).toString()).value_or(ColorScaleMode::Fixed);
-    m_session->setViewOptions(v);
-    Selection sel = m_session->selection();
-    sel.layer = s.value(QStringLiteral("selection/layer"), sel.layer).toInt();
-    sel.head = s.value(QStringLiteral("selection/head"), sel.head).toInt();
-    sel.query = s.value(QStringLiteral("selection/query"), sel.query).toInt();
-    sel.key = s.value(QStringLiteral("selection/key"), sel.key).toInt();
-    m_session->setSelection(sel);
     setTheme(s.value(QStringLiteral("window/theme")).toString() == u"dark" ? Theme::Dark : Theme::Light);
+    Lesson last;
+    last.text = defaultSentence();
+    last.layer = m_session->selection().layer;
+    last.head = m_session->selection().head;
+    last.query = m_session->selection().query;
+    last.key = m_session->selection().key;
+    try {
+        const QByteArray saved = s.value(QStringLiteral("session/lesson")).toByteArray();
+        if (!saved.isEmpty()) last = parseLesson(saved);
+        lessonState(last); // names this build knows
+    } catch (const Error&) {
+        last = Lesson{}; // settings from another version: start afresh rather than refuse to start
+        last.text = defaultSentence();
+    }
+    last.model = m_modelSource;
+    applyLessonState(last);
 }
 
 void MainWindow::saveState() const {
@@ -260,23 +293,123 @@ void MainWindow::saveState() const {
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    s.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     s.setValue(QStringLiteral("window/theme"), themeName(m_theme));
-    s.setValue(QStringLiteral("text"), m_session->text());
-    const AttentionOptions& o = m_session->options();
-    s.setValue(QStringLiteral("options/scale"), o.scale);
-    s.setValue(QStringLiteral("options/causal"), o.causal);
-    s.setValue(QStringLiteral("options/temperature"), static_cast<double>(o.temperature));
-    const ViewOptions& v = m_session->viewOptions();
-    s.setValue(QStringLiteral("view/kind"), static_cast<int>(v.kind));
-    s.setValue(QStringLiteral("view/colormap"), Colormap::get(v.colormap).name());
-    s.setValue(QStringLiteral("view/numbers"), v.numbersInCells);
-    s.setValue(QStringLiteral("view/colorScale"), colorScaleName(v.colorScale));
-    const Selection& sel = m_session->selection();
-    s.setValue(QStringLiteral("selection/layer"), sel.layer);
-    s.setValue(QStringLiteral("selection/head"), sel.head);
-    s.setValue(QStringLiteral("selection/query"), sel.query);
-    s.setValue(QStringLiteral("selection/key"), sel.key);
+    s.setValue(QStringLiteral("session/lesson"), lessonToJson(currentLesson()));
+}
+
+void MainWindow::restoreLastModel() {
+    if (!m_restore) return;
+    try {
+        Lesson last = parseLesson(QSettings().value(QStringLiteral("session/lesson")).toByteArray());
+        if (last.model == m_modelSource) return;
+        last.text = m_session->text(); // what the window shows now (the command line may have given one)
+        if (!isBuiltInModel(last.model) && !QFileInfo(last.model).isDir()) {
+            statusBar()->showMessage(tr("The model folder %1 of the last session is gone; showing the teaching model.")
+                                         .arg(QDir::toNativeSeparators(last.model)));
+            return;
+        }
+        m_restoringModel = true;
+        applyLesson(last, QString());
+    } catch (const Error&) {
+        // no lesson of a last run (or an unreadable one): the teaching model stays
+    }
+}
+
+void MainWindow::setModelSource(const QString& source) {
+    m_modelSource = isBuiltInModel(source) ? source : QFileInfo(source).absoluteFilePath();
+}
+
+Lesson MainWindow::currentLesson() const {
+    LessonState state;
+    state.options = m_session->options();
+    state.selection = m_session->selection();
+    state.view = m_session->viewOptions();
+    state.cellSize = m_heatmap->isFit() ? 0 : m_heatmap->cellSize();
+    state.tab = currentTabName();
+    Lesson lesson = lessonOf(state);
+    lesson.model = m_modelSource;
+    lesson.text = m_session->text();
+    return lesson;
+}
+
+bool MainWindow::openLesson(const QString& path) {
+    try {
+        return applyLesson(readLessonFile(path), path);
+    } catch (const Error& e) {
+        showLessonError(QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::applyLesson(const Lesson& lesson, const QString& origin) {
+    const QString where = origin.isEmpty() ? QString() : QDir::toNativeSeparators(origin) + QStringLiteral(": ");
+    try {
+        lessonState(lesson); // refuse before anything changes
+    } catch (const Error& e) {
+        showLessonError(where + QString::fromStdString(e.what()));
+        return false;
+    }
+    if (lesson.model == m_modelSource) {
+        applyLessonState(lesson);
+        return true;
+    }
+    if (isBuiltInModel(lesson.model)) {
+        try {
+            m_session->setModel(loadModel(lesson.model)); // small: opened here
+        } catch (const Error& e) {
+            showLessonError(where + QString::fromStdString(e.what()));
+            return false;
+        }
+        m_modelSource = lesson.model;
+        applyLessonState(lesson);
+        return true;
+    }
+    if (!QFileInfo(lesson.model).isDir()) {
+        showLessonError(tr("%1the lesson's model folder %2 is not there. Copy the model to that place, or open the "
+                           "folder where it is now (Model → Open Model Folder…) and save the lesson again.")
+                            .arg(where, QDir::toNativeSeparators(lesson.model)));
+        return false;
+    }
+    m_pendingLesson = lesson; // applied when the folder has loaded; a failure leaves everything as it is
+    openModelFolder(lesson.model);
+    return true;
+}
+
+void MainWindow::applyLessonState(const Lesson& lesson) {
+    const LessonState state = lessonState(lesson);
+    if (m_sentence->toPlainText() != lesson.text) m_sentence->setPlainText(lesson.text);
+    m_session->setText(lesson.text);
+    m_session->setOptions(state.options);
+    m_session->setViewOptions(state.view);
+    showSideTab(state.tab);
+    // Selection and zoom need the lesson's own trace: its tokens bound the query and key.
+    const Selection selection = state.selection;
+    const double cellSize = state.cellSize;
+    const auto apply = [this, selection, cellSize] {
+        m_session->setSelection(selection);
+        if (cellSize > 0) m_heatmap->setCellSize(cellSize);
+        else m_heatmap->fit();
+    };
+    // Every trace the session reports from now on is of the inputs just set (it reports only its newest request)
+    // until the user changes them: then the lesson's text is gone and its selection no longer applies.
+    const auto isLessons = [text = lesson.text](const TracePtr& t) { return !t || t->text == text; };
+    delete m_lessonWaiter; // an earlier lesson's selection still waiting is overtaken by this one
+    if (!m_session->isBusy() && isLessons(m_session->trace())) return apply();
+    m_session->setSelection(selection); // bounded by the trace shown until the new one arrives
+    m_lessonWaiter = new QObject(this);
+    connect(m_session, &Session::traceChanged, m_lessonWaiter, [this, apply, isLessons](const TracePtr& t) {
+        if (!isLessons(t)) return;
+        apply();
+        m_lessonWaiter->deleteLater();
+    });
+}
+
+void MainWindow::showLessonError(const QString& message) {
+    // Window-modal but not blocking: the app keeps running its event loop.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open the lesson"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("lessonError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::openModelFolder(const QString& dir) {
@@ -292,6 +425,12 @@ void MainWindow::openModelFolder(const QString& dir) {
 void MainWindow::onModelLoaded(const ModelPtr& model, const QString& dir) {
     delete m_progress;
     m_session->setModel(model);
+    setModelSource(dir);
+    m_restoringModel = false;
+    if (m_pendingLesson) {
+        const Lesson lesson = *std::exchange(m_pendingLesson, std::nullopt);
+        applyLessonState(lesson);
+    }
     if (isBuiltInModel(dir)) {
         statusBar()->showMessage(tr("Opened the built-in model %1").arg(model->config().name), 5000);
         return;
@@ -308,7 +447,26 @@ void MainWindow::onModelLoaded(const ModelPtr& model, const QString& dir) {
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(dir)), 5000);
 }
 
-void MainWindow::useBuiltInModel() { m_session->setModel(std::make_shared<TeachingModel>()); }
+void MainWindow::onModelFailed(const QString& dir, const QString& message) {
+    delete m_progress;
+    m_pendingLesson.reset();
+    if (std::exchange(m_restoringModel, false)) {
+        statusBar()->showMessage(tr("The model %1 of the last session did not open (%2); showing the teaching model.")
+                                     .arg(QDir::toNativeSeparators(dir), message));
+        return;
+    }
+    // Window-modal but not blocking: the app keeps running its event loop.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open the model"),
+                                tr("%1\n\n%2").arg(QDir::toNativeSeparators(dir), message), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("modelError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::useBuiltInModel() {
+    m_session->setModel(std::make_shared<TeachingModel>());
+    m_modelSource = QStringLiteral("teaching");
+}
 
 void MainWindow::insertPrediction(int maskPosition, const QString& prediction) {
     const TracePtr trace = m_session->trace();
@@ -348,6 +506,7 @@ void MainWindow::openExample(const Example& example) {
         m_session->setSelection(s);
     }, Qt::SingleShotConnection);
     m_session->setModel(std::move(model));
+    m_modelSource = example.model;
     m_sentence->setPlainText(example.text);
     if (!example.tab.isEmpty()) showSideTab(example.tab);
 }
