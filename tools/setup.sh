@@ -7,7 +7,9 @@ packages=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
           libeigen3-dev libopenblas-pthread-dev libgtest-dev libgmock-dev libbenchmark-dev
           clang libclang-rt-dev valgrind
-          xvfb xauth poppler-utils fonts-dejavu-core)
+          xvfb xauth poppler-utils fonts-dejavu-core
+          appstream desktop-file-utils groff-base  # validators of the installed files (tests/install_tests.cmake)
+          dpkg-dev file)                           # cpack -G DEB: dpkg-shlibdeps names the runtime packages
 
 missing=()
 for p in "${packages[@]}"; do
