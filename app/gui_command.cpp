@@ -30,14 +30,6 @@ QList<QCommandLineOption> guiOptions() {
     };
 }
 
-namespace {
-std::optional<ui::Theme> themeFromName(const QString& name) {
-    for (ui::Theme theme : {ui::Theme::System, ui::Theme::Light, ui::Theme::Dark})
-        if (ui::themeName(theme) == name) return theme;
-    return std::nullopt;
-}
-} // namespace
-
 // GUI: the main window on the last session's model (or --model), or on a lesson given as the one argument.
 // --screenshot saves the window once it has drawn its trace and quits (for the README and for checking the
 // look under Xvfb).
@@ -62,7 +54,7 @@ int runGui(int argc, char* argv[]) {
     const QString lesson = positional.value(0);
     std::optional<ui::Theme> theme;
     if (parser.isSet(QStringLiteral("theme"))) {
-        theme = themeFromName(parser.value(QStringLiteral("theme")));
+        theme = ui::themeFromName(parser.value(QStringLiteral("theme")));
         if (!theme) return usage(QStringLiteral("--theme must be system, light or dark, got '%1'").arg(parser.value(QStringLiteral("theme"))));
     }
     const QString tab = parser.value(QStringLiteral("tab"));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "figures/export_actions.h"
+#include "session/preferences.h"
 
 #include "base/error.h"
 #include "figures/export_figure_dialog.h"
@@ -65,6 +66,7 @@ FigureRequest requestFromSession(const Session& session, FigureView view) {
     r.colormap = v.colormap;
     r.numbers = v.numbersInCells;
     r.scale = v.colorScale;
+    r.fontSize = Preferences::load().figureFontSize;
     return r;
 }
 

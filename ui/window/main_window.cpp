@@ -4,6 +4,7 @@
 #include "window/examples_dialog.h"
 #include "window/help_dialogs.h"
 #include "window/lesson_menu.h"
+#include "window/preferences_dialog.h"
 #include "window/model_summary.h"
 
 #include "base/error.h"
@@ -183,6 +184,10 @@ void MainWindow::buildMenus() {
         m_sentence->setFocus();
         m_sentence->selectAll();
     });
+    edit->addSeparator();
+    QAction* preferences = edit->addAction(tr("Pre&ferences…"), this, &MainWindow::editPreferences);
+    preferences->setShortcuts({QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
 
     QMenu* model = menuBar()->addMenu(tr("&Model"));
     model->addAction(tr("&Open Model Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
@@ -199,8 +204,8 @@ void MainWindow::buildMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QMenu* themes = view->addMenu(tr("&Theme"));
     auto* group = new QActionGroup(this);
-    for (Theme t : {Theme::Light, Theme::Dark}) {
-        QAction* a = themes->addAction(t == Theme::Light ? tr("&Light") : tr("&Dark"));
+    for (Theme t : {Theme::System, Theme::Light, Theme::Dark}) {
+        QAction* a = themes->addAction(t == Theme::System ? tr("Follow the &System") : t == Theme::Light ? tr("&Light") : tr("&Dark"));
         a->setCheckable(true);
         a->setData(static_cast<int>(t));
         group->addAction(a);
@@ -269,9 +274,12 @@ void MainWindow::restoreState() {
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
-    setTheme(s.value(QStringLiteral("window/theme")).toString() == u"dark" ? Theme::Dark : Theme::Light);
+    setTheme(themeFromName(s.value(QStringLiteral("window/theme")).toString()).value_or(Theme::System));
+    const Preferences preferences = Preferences::load();
     Lesson last;
     last.text = defaultSentence();
+    last.colormap = Colormap::get(preferences.colormap).name();
+    last.numbers = preferences.numbersInCells;
     last.layer = m_session->selection().layer;
     last.head = m_session->selection().head;
     last.query = m_session->selection().query;
@@ -295,6 +303,18 @@ void MainWindow::saveState() const {
     s.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     s.setValue(QStringLiteral("window/theme"), themeName(m_theme));
     s.setValue(QStringLiteral("session/lesson"), lessonToJson(currentLesson()));
+}
+
+void MainWindow::editPreferences() {
+    PreferencesDialog dialog(m_theme, Preferences::load(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    setTheme(dialog.theme());
+    const Preferences chosen = dialog.preferences();
+    if (m_restore) chosen.save();
+    ViewOptions view = m_session->viewOptions();
+    view.colormap = chosen.colormap;
+    view.numbersInCells = chosen.numbersInCells;
+    m_session->setViewOptions(view);
 }
 
 void MainWindow::restoreLastModel() {

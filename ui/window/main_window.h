@@ -87,6 +87,7 @@ private:
     void updateRecentModels();
     void onModelLoaded(const ModelPtr& model, const QString& dir);
     void onModelFailed(const QString& dir, const QString& message);
+    void editPreferences();
     void applyLessonState(const Lesson& lesson);
     void showLessonError(const QString& message);
 

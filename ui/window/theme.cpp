@@ -2,6 +2,7 @@
 #include "window/theme.h"
 
 #include <QApplication>
+#include <QStyleHints>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -32,7 +33,21 @@ QPalette paletteFor(Theme theme) {
     return p;
 }
 
+namespace {
+// Whether the desktop asks for dark colours: its palette as the application started, before ours replaced it
+// (Qt 6.4 has no colour scheme hint; 6.5's is asked first).
+bool systemPrefersDark() {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    if (QGuiApplication::styleHints()->colorScheme() != Qt::ColorScheme::Unknown)
+        return QGuiApplication::styleHints()->colorScheme() == Qt::ColorScheme::Dark;
+#endif
+    static const bool dark = QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+    return dark;
+}
+} // namespace
+
 void applyTheme(Theme theme) {
+    if (theme == Theme::System) theme = systemPrefersDark() ? Theme::Dark : Theme::Light;
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QPalette p = paletteFor(theme);
     if (theme == Theme::Light) p.setColor(QPalette::Highlight, QColor(230, 90, 20));
@@ -53,6 +68,12 @@ QString themeName(Theme theme) {
     case Theme::System: break;
     }
     return QStringLiteral("system");
+}
+
+std::optional<Theme> themeFromName(const QString& name) {
+    for (Theme theme : {Theme::System, Theme::Light, Theme::Dark})
+        if (themeName(theme) == name) return theme;
+    return std::nullopt;
 }
 
 } // namespace qkview::ui

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+// Lessons and the desktop app's options on the command line: export --lesson regenerates a figure from the
+// lesson alone, bad lessons and bad option values are refused with a message, and --help lists everything.
+#include "cli_runner.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using qkview::test::runQkview;
+
+namespace {
+// A lesson on the built-in trained model, as File → Save Lesson writes one.
+const QByteArray kLesson = R"({
+    "format": "qkview-lesson", "version": 1, "model": "tiny", "text": "the cat sat on the mat", "tab": "math",
+    "options": {"scale": true, "causal": true, "temperature": 2},
+    "selection": {"layer": 2, "head": 1, "query": 4, "key": 1},
+    "view": {"what": "weights", "colormap": "magma", "color_scale": "fixed", "pairs": "all", "numbers": false,
+             "cell_size": 0}
+})";
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    return path;
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+TEST(LessonCli, ExportFromALessonEqualsTheSameFigureAskedForInFull) {
+    QTemporaryDir dir;
+    const QString lesson = writeFile(dir, QStringLiteral("class.qkview"), kLesson);
+    const QString fromLesson = dir.filePath(QStringLiteral("lesson.svg")), inFull = dir.filePath(QStringLiteral("full.svg"));
+    const auto a = runQkview({QStringLiteral("export"), QStringLiteral("--lesson"), lesson, QStringLiteral("-o"), fromLesson});
+    ASSERT_EQ(a.exitCode, 0) << a.err.toStdString();
+    const auto b = runQkview({QStringLiteral("export"), QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--text"),
+                              QStringLiteral("the cat sat on the mat"), QStringLiteral("--temperature"), QStringLiteral("2"),
+                              QStringLiteral("--causal"), QStringLiteral("--layer"), QStringLiteral("2"), QStringLiteral("--head"),
+                              QStringLiteral("1"), QStringLiteral("--query"), QStringLiteral("4"), QStringLiteral("--key"),
+                              QStringLiteral("1"), QStringLiteral("--colormap"), QStringLiteral("magma"), QStringLiteral("-o"), inFull});
+    ASSERT_EQ(b.exitCode, 0) << b.err.toStdString();
+    EXPECT_FALSE(readAll(fromLesson).isEmpty());
+    EXPECT_EQ(readAll(fromLesson), readAll(inFull));
+
+    // Options given beside the lesson still apply.
+    const QString otherHead = dir.filePath(QStringLiteral("head0.svg"));
+    ASSERT_EQ(runQkview({QStringLiteral("export"), QStringLiteral("--lesson"), lesson, QStringLiteral("--head"), QStringLiteral("0"),
+                         QStringLiteral("-o"), otherHead}).exitCode, 0);
+    EXPECT_NE(readAll(otherHead), readAll(fromLesson));
+}
+
+TEST(LessonCli, BadLessonsAreRefusedAndWriteNothing) {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("never.png"));
+    const std::vector<std::pair<QString, std::string>> cases = {
+        {writeFile(dir, QStringLiteral("cut.qkview"), kLesson.left(60)), "not valid JSON"},
+        {writeFile(dir, QStringLiteral("newer.qkview"), QByteArray(kLesson).replace("\"version\": 1", "\"version\": 3")), "newer qkview"},
+        {writeFile(dir, QStringLiteral("moved.qkview"), QByteArray(kLesson).replace("\"tiny\"", "\"/no/such/model\"")), "/no/such/model"},
+        {writeFile(dir, QStringLiteral("colours.qkview"), QByteArray(kLesson).replace("magma", "rainbow")), "rainbow"},
+        {dir.filePath(QStringLiteral("absent.qkview")), "cannot read"},
+    };
+    for (const auto& [lesson, expected] : cases) {
+        const auto r = runQkview({QStringLiteral("export"), QStringLiteral("--lesson"), lesson, QStringLiteral("-o"), out});
+        EXPECT_EQ(r.exitCode, 1) << lesson.toStdString();
+        EXPECT_NE(r.err.toStdString().find(expected), std::string::npos) << r.err.toStdString();
+        EXPECT_FALSE(QFile::exists(out));
+    }
+    const QString lesson = writeFile(dir, QStringLiteral("good.qkview"), kLesson);
+    const auto clash = runQkview({QStringLiteral("export"), QStringLiteral("--lesson"), lesson, QStringLiteral("--text"),
+                                  QStringLiteral("other"), QStringLiteral("-o"), out});
+    EXPECT_EQ(clash.exitCode, 2);
+    EXPECT_TRUE(clash.err.contains("drop --text")) << clash.err.toStdString();
+}
+
+TEST(GuiCli, HelpListsEveryOptionOfTheAppAndTheCommands) {
+    const auto r = runQkview({QStringLiteral("--help")});
+    ASSERT_EQ(r.exitCode, 0);
+    for (const char* expected : {"--model", "--text", "--tab", "--theme", "--size", "--screenshot", "LESSON.qkview",
+                                 "qkview dump", "qkview export"})
+        EXPECT_TRUE(r.out.contains(expected)) << expected << " missing from:\n" << r.out.toStdString();
+}
+
+TEST(GuiCli, UnknownValuesAreUsageErrorsThatSayWhatIsAllowed) {
+    const std::vector<std::pair<QStringList, std::string>> cases = {
+        {{QStringLiteral("--tab"), QStringLiteral("bogus")}, "--tab must be one of lines, values, math"},
+        {{QStringLiteral("--theme"), QStringLiteral("blue")}, "--theme must be system, light or dark"},
+        {{QStringLiteral("--size"), QStringLiteral("huge")}, "--size must be WIDTHxHEIGHT"},
+        {{QStringLiteral("--size"), QStringLiteral("10x10")}, "--size must be WIDTHxHEIGHT"},
+        {{QStringLiteral("--frobnicate")}, "Unknown option"},
+        {{QStringLiteral("nonsense")}, "unknown command 'nonsense'"},
+        {{QStringLiteral("a.qkview"), QStringLiteral("b.qkview")}, "give one lesson"},
+    };
+    for (const auto& [arguments, expected] : cases) {
+        const auto r = runQkview(arguments);
+        EXPECT_EQ(r.exitCode, 2) << arguments.join(u' ').toStdString();
+        EXPECT_NE(r.err.toStdString().find(expected), std::string::npos) << r.err.toStdString();
+    }
+}
+
+TEST(GuiCli, ALessonArgumentOpensTheWindowOnIt) {
+    QTemporaryDir dir;
+    const QString lesson = writeFile(dir, QStringLiteral("class.qkview"), kLesson);
+    const QString shot = dir.filePath(QStringLiteral("shot.png"));
+    const auto r = runQkview({lesson, QStringLiteral("--screenshot"), shot, QStringLiteral("--size"), QStringLiteral("1000x700")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(readAll(shot).startsWith("\x89PNG"));
+}
