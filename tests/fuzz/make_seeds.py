@@ -58,6 +58,20 @@ def small_safetensors():
     ]
 
 
+def lessons():
+    full = {"format": "qkview-lesson", "version": 1, "model": "tiny", "text": TEXTS[2].decode(), "tab": "math",
+            "options": {"scale": True, "causal": True, "temperature": 0.5},
+            "selection": {"layer": 2, "head": 1, "query": 4, "key": -1},
+            "view": {"what": "scaled_scores", "colormap": "magma_r", "color_scale": "log", "pairs": "a_to_b",
+                     "numbers": True, "cell_size": 24.5}}
+    return [json.dumps(full, ensure_ascii=False).encode(),
+            json.dumps(full, indent=2).encode(),
+            b'{"format": "qkview-lesson", "version": 1}',
+            b'{"format": "qkview-lesson", "version": 2, "text": "newer"}',
+            b'{"format": "qkview-lesson", "version": 1, "selection": {"layer": -1}, "view": {"cell_size": 1e400}}',
+            json.dumps(dict(full, model="/models/gpt2 small", text=TEXTS[4].decode("latin-1"))).encode()]
+
+
 def main():
     write("safetensors", small_safetensors() + [(DATA / "gpt2" / "sharded_bf16" / "model-00002-of-00002.safetensors").read_bytes()])
     configs = sorted(DATA.glob("*/*/config.json"))
@@ -74,6 +88,7 @@ def main():
     write("vocab_txt", [SEP.join([(bert / "vocab.txt").read_bytes(), (bert / "tokenizer_config.json").read_bytes(), t])
                         for t in TEXTS[:7]] + [SEP.join([(bert / "vocab.txt").read_bytes(), b"", TEXTS[1]])])
     write("text", TEXTS)
+    write("lesson", lessons())
 
 
 if __name__ == "__main__":
