@@ -36,4 +36,5 @@ qkview_core_tests(gpt2_tests
     core/tiny_model_test.cpp
     core/hostile_input_test.cpp
     core/guesses_test.cpp
+    core/lens_test.cpp
 )

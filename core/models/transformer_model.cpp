@@ -190,6 +190,11 @@ TracePtr TransformerModel::forward(const QString& text, const TokenList& tokens,
     trace->tokenTypes = std::move(types);
     trace->blocks = appendBlock(reuse.blocks, std::move(rows));
 
+    trace->outputProjection = [weights = m_weights, hs = m_config.dHead](int layer, int head) -> Matrix {
+        const LinearWeights& out = weights->blocks[static_cast<size_t>(layer)].attentionOut; // NH·hs → C
+        const auto w = out.weight.matrix();
+        return out.storedInOut ? Matrix(w.middleRows(head * hs, hs)) : Matrix(w.middleCols(head * hs, hs).transpose());
+    };
     // Guesses wait until a view asks: the function keeps copies of the rows it needs (a C-wide row each).
     const GuessingParts parts{m_weights, m_tokenizer, m_transformer};
     if (cfg.causal) {

@@ -10,6 +10,7 @@
 #include "trace/token.h"
 #include "trace/trace_rows.h"
 
+#include <functional>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -48,6 +49,10 @@ struct AttentionTrace {
     std::vector<int> tokenTypes;        // (T) sentence A (0) or B (1) of each token, for models with token types (BERT); else empty
     std::vector<RowBlock> blocks;       // cover positions 0..T-1 in order
     LazyGuesses guesses;                // set by the model; computed when first asked for (guesses.h)
+    // Head h's rows of the layer's output projection, (hs, C): what its weighted sum of values becomes in the
+    // residual stream (lenses/lenses.h). Set by models that have one; the function keeps the weights alive.
+    // Empty: the values are the output (the teaching model).
+    std::function<Matrix(int layer, int head)> outputProjection;
 
     // The model's guesses (computed on the first call): most likely next tokens, empty for models without a
     // vocabulary head; one list per [MASK] token for encoders with a masked-LM head.
