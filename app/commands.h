@@ -7,6 +7,7 @@
 namespace qkview::cli {
 
 int runDump(const QStringList& arguments);
+int runHeads(const QStringList& arguments);
 // Starts a QApplication once the arguments are known good (Qt Charts draw through widgets).
 int runExport(int& argc, char* argv[], const QStringList& arguments);
 // The desktop app's options, for its parser and for qkview --help.

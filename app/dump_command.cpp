@@ -21,6 +21,10 @@ int runDump(const QStringList& arguments) {
         {QStringLiteral("format"), QStringLiteral("json (default) or text."), QStringLiteral("FORMAT"), QStringLiteral("json")},
         {QStringLiteral("layer"), QStringLiteral("Only this layer (0-based)."), QStringLiteral("L")},
         {QStringLiteral("head"), QStringLiteral("Only this head (0-based)."), QStringLiteral("H")},
+        {QStringLiteral("lens"), QStringLiteral("Add lenses to the JSON, comma-separated: value-norms (\"value_norms\", each "
+                                                "weight times ‖v_j W_O‖, in every head) and rollout (\"rollout\", attention "
+                                                "rollout, in every layer)."),
+         QStringLiteral("LIST")},
     });
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -49,6 +53,13 @@ int runDump(const QStringList& arguments) {
         options = attentionOptions(parser);
         selection.layer = intOption(parser, QStringLiteral("layer"));
         selection.head = intOption(parser, QStringLiteral("head"));
+        for (const QString& lens : parser.value(QStringLiteral("lens")).split(u',', Qt::SkipEmptyParts)) {
+            if (lens.trimmed() == u"value-norms") selection.valueNorms = true;
+            else if (lens.trimmed() == u"rollout") selection.rollout = true;
+            else throw std::invalid_argument(QStringLiteral("--lens takes value-norms and rollout, got '%1'").arg(lens).toStdString());
+        }
+        if ((selection.valueNorms || selection.rollout) && format != u"json")
+            throw std::invalid_argument("--lens adds to the JSON: drop --format text");
     } catch (const std::exception& e) {
         printError(QString::fromStdString(e.what()));
         return BadUsage;

@@ -26,11 +26,11 @@ bool isLessonArgument(const QByteArray& argument) {
 
 int main(int argc, char* argv[]) {
     const QByteArray command = argc >= 2 ? QByteArray(argv[1]) : QByteArray();
-    if (command == "dump") {
+    if (command == "dump" || command == "heads") {
         QCoreApplication app(argc, argv);
         QStringList args = QCoreApplication::arguments();
         args.removeAt(1);
-        return runDump(args);
+        return command == "dump" ? runDump(args) : runHeads(args);
     }
     if (command == "export") {
         // Export paints with widgets (Qt Charts) but never needs a display.

@@ -18,12 +18,13 @@ int runTopLevel(int argc, char* argv[]) {
         "qkview makes attention visible: queries, keys, scores, weights and values.\n\n"
         "Usage:\n  qkview [OPTIONS] [LESSON.qkview]   the desktop app, with the options below\n"
         "  qkview dump [OPTIONS]              print the attention trace (qkview dump --help)\n"
+        "  qkview heads [OPTIONS]             score every head's type on a text (qkview heads --help)\n"
         "  qkview export [OPTIONS]            write a figure as PNG, SVG or PDF (qkview export --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions(guiOptions());
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("dump, export, a lesson to open, or nothing for the GUI"),
-                                 QStringLiteral("[dump|export|LESSON.qkview]"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("dump, heads, export, a lesson to open, or nothing for the GUI"),
+                                 QStringLiteral("[dump|heads|export|LESSON.qkview]"));
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
         return BadUsage;
@@ -37,7 +38,7 @@ int runTopLevel(int argc, char* argv[]) {
         return Success;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printError(QStringLiteral("unknown command '%1': the commands are dump and export, a lesson ends in .qkview (try --help)")
+        printError(QStringLiteral("unknown command '%1': the commands are dump, heads and export, a lesson ends in .qkview (try --help)")
                        .arg(parser.positionalArguments().first()));
         return BadUsage;
     }

@@ -2,6 +2,7 @@
 #include "export/trace_json.h"
 
 #include "base/error.h"
+#include "lenses/lenses.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -99,6 +100,7 @@ void writeTraceJson(QIODevice& device, const AttentionTrace& trace, const TraceS
     });
     out += ",\"layers\":[";
     const std::vector<int> layers = selectedIndices(c.layers, selection.layer);
+    const std::vector<Matrix> rollout = selection.rollout ? attentionRollout(trace, layers.back()) : std::vector<Matrix>{};
     for (size_t li = 0; li < layers.size(); ++li) {
         const int l = layers[li];
         out += li ? ",{\"heads\":[" : "{\"heads\":[";
@@ -117,10 +119,19 @@ void writeTraceJson(QIODevice& device, const AttentionTrace& trace, const TraceS
                 out += ",\"" + QByteArray(key) + "\":";
                 appendMatrix(out, *matrix);
             }
+            if (selection.valueNorms) {
+                out += ",\"value_norms\":";
+                appendMatrix(out, valueWeightedAttention(trace, l, h));
+            }
             out += '}';
             flush();
         }
-        out += "]}";
+        out += ']';
+        if (selection.rollout) {
+            out += ",\"rollout\":";
+            appendMatrix(out, rollout[static_cast<size_t>(l)]);
+        }
+        out += '}';
     }
     out += ']';
     const auto prediction = [](QByteArray& o, const Prediction& p) {

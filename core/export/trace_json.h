@@ -2,7 +2,8 @@
 #pragma once
 // Trace → data. The JSON shape is a contract read by scripts and tests:
 // {"model": {...}, "options": {...}, "tokens": [...], "layers": [{"heads": [{"name", "q", "k", "v",
-//  "scores", "scaled_scores", "weights", "output"}]}], "next_tokens": [...] (decoders with a vocabulary head),
+//  "scores", "scaled_scores", "weights", "output", "value_norms" (when asked)}], "rollout" (when asked)}],
+//  "next_tokens": [...] (decoders with a vocabulary head),
 //  "fill_mask": [{"position", "predictions": [{"text", "id", "p"}]}] (encoders with a masked-LM head)}
 #include "trace/attention_trace.h"
 
@@ -16,6 +17,8 @@ namespace qkview {
 struct TraceSelection {
     std::optional<int> layer; // only this layer (others are omitted from "layers")
     std::optional<int> head;  // only this head within each written layer
+    bool valueNorms = false;  // each written head's value-weighted attention (T × T, lenses/lenses.h)
+    bool rollout = false;     // each written layer's attention rollout (T × T)
 };
 
 // Throws Error(InvalidArgument) when the selection is out of range.
