@@ -112,7 +112,8 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         {QStringLiteral("layer"), QStringLiteral("Layer (0-based, default 0)."), QStringLiteral("L")},
         {QStringLiteral("head"), QStringLiteral("Head (0-based, default 0), or 'all' for one file per head in the folder -o."),
          QStringLiteral("H")},
-        {QStringLiteral("what"), QStringLiteral("weights (default), scores or scaled_scores."), QStringLiteral("WHAT"),
+        {QStringLiteral("what"), QStringLiteral("weights (default), scores, scaled_scores, value_norms (each weight × ‖v_j W_O‖: what the head "
+                                               "really moves) or rollout (attention rollout up to --layer)."), QStringLiteral("WHAT"),
          QStringLiteral("weights")},
         {QStringLiteral("query"), QStringLiteral("The query token, by index or text, 'the#2' for its second occurrence "
                                                  "(default: none; values, math and lesson take the query that attends most sharply)."),
@@ -197,7 +198,7 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
                          .arg(figureViewName(request.view)));
     const QString what = chosen(QStringLiteral("what"), lesson ? lesson->what : QString());
     const auto kind = matrixKindFromName(what);
-    if (!kind) return usage(QStringLiteral("--what must be weights, scores or scaled_scores, got '%1'").arg(what));
+    if (!kind) return usage(QStringLiteral("--what must be weights, scores, scaled_scores, value_norms or rollout, got '%1'").arg(what));
     request.what = *kind;
     const QString colormapName = chosen(QStringLiteral("colormap"), lesson ? lesson->colormap : QString());
     const auto colormap = Colormap::fromName(colormapName);

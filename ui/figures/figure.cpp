@@ -37,6 +37,8 @@ QString kindTitle(MatrixKind kind) {
     switch (kind) {
     case MatrixKind::Scores: return tr("Raw scores q·k");
     case MatrixKind::ScaledScores: return tr("Scaled scores (what the softmax sees)");
+    case MatrixKind::ValueWeighted: return tr("Value-weighted attention (weight × ‖v W_O‖)");
+    case MatrixKind::Rollout: return tr("Attention rollout");
     case MatrixKind::Weights: break;
     }
     return tr("Attention weights");
@@ -149,13 +151,15 @@ QString defaultTitle(const FigureRequest& request, const AttentionTrace& trace) 
     const QString head = headLabel(trace, r.layer, r.head);
     const auto token = [&](int i) { return quoted(trace.tokens.at(static_cast<size_t>(i)).text); };
     switch (r.view) {
-    case FigureView::Heatmap: return QStringLiteral("%1 — %2").arg(kindTitle(r.what), head);
+    case FigureView::Heatmap:
+        if (r.what == MatrixKind::Rollout) return tr("%1 — layers 0 to %2").arg(kindTitle(r.what)).arg(r.layer); // one per layer
+        return QStringLiteral("%1 — %2").arg(kindTitle(r.what), head);
     case FigureView::Lines: return tr("Who attends to whom — %1").arg(head);
     case FigureView::Values: return tr("What %1 pulls in — %2").arg(token(r.query), head);
     case FigureView::Math: return tr("Step by step: %1 → %2 — %3").arg(token(r.query), token(r.key), head);
     case FigureView::Grid:
         return tr("Every head at once: %1 of %2 layers × %3 heads")
-            .arg(kindTitle(r.what).toLower()).arg(trace.layerCount()).arg(trace.config.heads);
+            .arg(kindTitle(r.what).replace(0, 1, kindTitle(r.what).at(0).toLower())).arg(trace.layerCount()).arg(trace.config.heads);
     case FigureView::Lesson: return tr("How %1 attends — %2").arg(token(r.query), head);
     }
     return {};

@@ -78,7 +78,8 @@ FigureScenes figureScenes(const FigureRequest& r, const AttentionTrace& trace, c
         const bool outline = r.selection || r.gridTokens;
         s.grid = headGridScene(trace, r.what, style, outline ? r.layer : -1, outline ? r.head : -1);
         // Scores have a range per head: no one bar fits all. Beside a fixed-scale heatmap its bar serves both.
-        s.grid.colorBar = r.what == MatrixKind::Weights && !(r.gridTokens && r.scale == ColorScaleMode::Fixed);
+        s.grid.colorBar = (r.what == MatrixKind::Weights || r.what == MatrixKind::Rollout) &&
+                          !(r.gridTokens && r.scale == ColorScaleMode::Fixed);
         if (r.gridTokens) s.headTitle = headLabel(trace, r.layer, r.head);
         s.grid.maxThumbAspect = kMaxThumbAspect;
     }

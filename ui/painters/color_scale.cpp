@@ -90,11 +90,12 @@ std::vector<ColorScale::Tick> ColorScale::ticks() const {
         return out;
     case ColorScaleMode::Fixed: break;
     }
-    if (!m_diverging) {
+    if (!m_diverging && m_low == 0.0 && m_high == 1.0) {
         for (double v : {0.0, 0.25, 0.5, 0.75, 1.0}) out.push_back({position(0, v), formatValue(v, true)});
         return out;
     }
-    // Round values (±5, ±10 …), all with one precision, rather than the range's own odd ends.
+    // Round values (±5, ±10 …, or 0 to 6 for value-weighted attention), all with one precision, rather than
+    // the range's own odd ends.
     const std::vector<double> values = niceTicks(m_low, m_high, 6);
     const double step = values.size() > 1 ? values[1] - values[0] : 1.0;
     const int decimals = std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 3);

@@ -42,6 +42,7 @@ MatrixData shrunk(const MatrixData& d) {
 // head's whole T × T matrix is made); scores averaged from the derived matrix.
 MatrixData thumbnailData(const AttentionTrace& trace, int layer, int head, MatrixKind kind) {
     const int t = trace.tokenCount(), n = kHeadGridCells;
+    if (kind == MatrixKind::Rollout) kind = MatrixKind::Weights; // rollout is one per layer, not per head
     if (t <= n || kind != MatrixKind::Weights) return shrunk(matrixData(trace, layer, head, kind));
     MatrixData d;
     d.values = trace.pooledWeights(layer, head, n, n);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "painters/matrix_data.h"
 
+#include "lenses/lenses.h"
+
 #include <QCoreApplication>
 
 #include <cmath>
@@ -13,12 +15,15 @@ QString matrixKindName(MatrixKind kind) {
     case MatrixKind::Weights: return QStringLiteral("weights");
     case MatrixKind::Scores: return QStringLiteral("scores");
     case MatrixKind::ScaledScores: return QStringLiteral("scaled_scores");
+    case MatrixKind::ValueWeighted: return QStringLiteral("value_norms");
+    case MatrixKind::Rollout: return QStringLiteral("rollout");
     }
     return {};
 }
 
 std::optional<MatrixKind> matrixKindFromName(const QString& name) {
-    for (MatrixKind kind : {MatrixKind::Weights, MatrixKind::Scores, MatrixKind::ScaledScores})
+    for (MatrixKind kind : {MatrixKind::Weights, MatrixKind::Scores, MatrixKind::ScaledScores, MatrixKind::ValueWeighted,
+                            MatrixKind::Rollout})
         if (matrixKindName(kind) == name) return kind;
     return std::nullopt;
 }
@@ -27,7 +32,9 @@ const Matrix& matrixOf(const HeadTrace& head, MatrixKind kind) {
     switch (kind) {
     case MatrixKind::Scores: return head.scores;
     case MatrixKind::ScaledScores: return head.scaledScores;
-    case MatrixKind::Weights: break;
+    case MatrixKind::Weights: // value-weighted attention and rollout are not a head's own (matrixData)
+    case MatrixKind::ValueWeighted:
+    case MatrixKind::Rollout: break;
     }
     return head.weights;
 }
@@ -36,15 +43,26 @@ MatrixData matrixData(const AttentionTrace& trace, int layer, int head, MatrixKi
     MatrixData data;
     for (const Token& t : trace.tokens) data.rowLabels << t.text;
     data.columnLabels = data.rowLabels;
-    data.values = matrixOf(*trace.head(layer, head), kind);
+    if (kind == MatrixKind::ValueWeighted) data.values = valueWeightedAttention(trace, layer, head);
+    else if (kind == MatrixKind::Rollout) data.values = attentionRollout(trace, layer).back();
+    else data.values = matrixOf(*trace.head(layer, head), kind);
     const int n = trace.tokenCount();
     // The causal mask hides key j from the queries before it (AttentionTrace::isMasked): the head of each
     // column, contiguous in this column-major matrix.
     data.masked.setConstant(n, n, false);
     if (trace.options.causal)
         for (int j = 1; j < n; ++j) data.masked.col(j).head(j).setConstant(true);
-    if (kind == MatrixKind::Weights) {
-        data.valueName = QCoreApplication::translate("qkview", "weight");
+    if (kind == MatrixKind::Weights || kind == MatrixKind::Rollout) {
+        data.valueName = kind == MatrixKind::Weights ? QCoreApplication::translate("qkview", "weight")
+                                                     : QCoreApplication::translate("qkview", "rollout");
+    } else if (kind == MatrixKind::ValueWeighted) {
+        // Weight × ‖v_j W_O‖ has no fixed ceiling: from 0 to the head's largest visible product.
+        double top = 0.0;
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j)
+                if (!data.masked(i, j) && std::isfinite(data.values(i, j))) top = std::max(top, static_cast<double>(data.values(i, j)));
+        data.high = top > 0 ? top : 1.0;
+        data.valueName = QCoreApplication::translate("qkview", "weight × ‖v W_O‖");
     } else {
         double extent = 0.0; // the largest |score| the colour scale must reach
         for (int i = 0; i < n; ++i)

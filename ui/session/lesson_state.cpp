@@ -26,7 +26,8 @@ LessonState lessonState(const Lesson& lesson) {
     state.options = lesson.options;
     state.selection = {lesson.layer, lesson.head, lesson.query, lesson.key};
     state.view.kind = known(matrixKindFromName(lesson.what), "view.what", lesson.what,
-                            {QStringLiteral("weights"), QStringLiteral("scores"), QStringLiteral("scaled_scores")});
+                            {QStringLiteral("weights"), QStringLiteral("scores"), QStringLiteral("scaled_scores"),
+                             QStringLiteral("value_norms"), QStringLiteral("rollout")});
     state.view.colormap = known(Colormap::fromName(lesson.colormap), "view.colormap", lesson.colormap, Colormap::names());
     state.view.colorScale = known(colorScaleFromName(lesson.colorScale), "view.color_scale", lesson.colorScale, colorScaleNames());
     state.view.pairs = known(pairFilterFromName(lesson.pairs), "view.pairs", lesson.pairs, pairFilterNames());

@@ -8,7 +8,10 @@
 
 namespace qkview::ui {
 
-enum class MatrixKind { Weights, Scores, ScaledScores };
+// What the heatmap shows: a head's softmax weights, its raw or scaled scores, its weights times each key's
+// value norm ‖v_j W_O^h‖ (value-weighted attention), or the attention rollout up to its layer (lenses/lenses.h).
+enum class MatrixKind { Weights, Scores, ScaledScores, ValueWeighted, Rollout };
+inline bool isSigned(MatrixKind kind) { return kind == MatrixKind::Scores || kind == MatrixKind::ScaledScores; }
 
 // How a heatmap maps values to colours: the matrix's fixed range (0–1 for weights), each row
 // divided by its own maximum, or a logarithmic scale (so rows of weights near 0.001 are not flat).
@@ -33,7 +36,7 @@ struct ViewOptions {
     bool operator==(const ViewOptions&) const = default;
 };
 
-QString matrixKindName(MatrixKind kind); // "weights", "scores", "scaled_scores"
+QString matrixKindName(MatrixKind kind); // "weights", "scores", "scaled_scores", "value_norms", "rollout"
 std::optional<MatrixKind> matrixKindFromName(const QString& name);
 QStringList colorScaleNames();           // in ColorScaleMode order: "fixed", "row", "log"
 QString colorScaleName(ColorScaleMode mode);
