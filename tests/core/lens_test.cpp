@@ -3,6 +3,7 @@
 // attention, rollout and head scores of a GPT-2 and a grouped-query Llama checkpoint, every layer and head.
 #include "base/error.h"
 #include "lenses/lenses.h"
+#include "lenses/qk_geometry.h"
 #include "models/teaching_model.h"
 #include "reference_trace.h"
 
@@ -57,6 +58,19 @@ TEST(Lenses, MatchPyTorchOnEveryLayerAndHead) {
                 EXPECT_LE(relative(s.self, scores[QStringLiteral("self")].toDouble()), kTolerance);
                 ASSERT_TRUE(s.induction.has_value()) << "the ids repeat";
                 EXPECT_LE(relative(*s.induction, scores[QStringLiteral("induction")].toDouble()), kTolerance);
+                // Principal axes as NumPy's SVD finds them, each up to its sign, and the points with them.
+                const QkProjection p = projectQueriesAndKeys(*trace, l, h);
+                const Matrix axes = test::matrixFromJson(head[QStringLiteral("qk_axes")]);
+                const Matrix points = test::matrixFromJson(head[QStringLiteral("qk_points")]);
+                const int T = trace->tokenCount();
+                for (int a = 0; a < 2; ++a) {
+                    const float sign = p.axes.col(a).dot(axes.col(a)) < 0 ? -1.0f : 1.0f;
+                    EXPECT_LE(test::relativeDifference(Matrix(p.axes.col(a) * sign), Matrix(axes.col(a))), kTolerance) << "axis " << a;
+                    EXPECT_LE(test::relativeDifference(Matrix(p.queries.col(a) * sign), Matrix(points.col(a).head(T))), kTolerance);
+                    EXPECT_LE(test::relativeDifference(Matrix(p.keys.col(a) * sign), Matrix(points.col(a).tail(T))), kTolerance);
+                }
+                EXPECT_GE(p.explained[0], p.explained[1]);
+                EXPECT_LE(p.explained[0] + p.explained[1], 1.0 + 1e-9);
                 ++compared;
             }
         }

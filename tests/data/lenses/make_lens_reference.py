@@ -4,12 +4,14 @@
 formulas on two committed random checkpoints: a GPT-2 (tests/data/gpt2/tiny_prefixed_f32) and a Llama 3
 with grouped key/value heads (tests/data/llama/llama3_gqa_bf16). Writes reference.json beside this file:
 per model the token ids, and per layer and head the value norms ‖v_j W_O^h‖, the value-weighted
-attention α_ij·‖v_j W_O^h‖, the head scores, and per layer the attention rollout. Independent of the C++:
+attention α_ij·‖v_j W_O^h‖, the head scores, the principal axes of the head's queries and keys together
+(NumPy's SVD), and per layer the attention rollout. Independent of the C++:
 the forward passes are tests/data/{gpt2,llama}/*_reference.py. Run with Debian's python3-torch."""
 import json
 import pathlib
 import sys
 
+import numpy
 import torch
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -47,7 +49,17 @@ def head_scores(w, ids):
     return scores
 
 
-def lenses(layers, ids, output_rows, value_of_head):
+def qk_axes(q, k):
+    """The first two principal axes (hs, 2) of the queries and keys stacked, by NumPy's SVD, and the projected
+    points (2T, 2); each axis's sign is arbitrary (the test compares up to sign)."""
+    points = numpy.concatenate([q.numpy(), k.numpy()])
+    points = points - points.mean(axis=0)
+    _, _, vt = numpy.linalg.svd(points, full_matrices=False)
+    axes = vt[:2].T
+    return axes, points @ axes
+
+
+def lenses(layers, ids, output_rows, value_of_head, key_of_head):
     out = {"ids": ids, "layers": []}
     rollout = None
     T = len(ids)
@@ -58,8 +70,9 @@ def lenses(layers, ids, output_rows, value_of_head):
             w = layer["weights"][h]                       # (T, T)
             v = value_of_head(layer, h)                   # (T, hs)
             norms = (v @ output_rows(l, h, v.shape[1])).norm(dim=1)  # (T)
+            axes, points = qk_axes(layer["q"][h], key_of_head(layer, h))
             heads.append({"value_norms": norms.tolist(), "value_weighted": (w * norms[None, :]).tolist(),
-                          "scores": head_scores(w, ids)})
+                          "scores": head_scores(w, ids), "qk_axes": axes.tolist(), "qk_points": points.tolist()})
         mixed = 0.5 * layer["weights"].mean(dim=0) + 0.5 * torch.eye(T, dtype=layer["weights"].dtype)
         mixed = mixed / mixed.sum(dim=1, keepdim=True)
         rollout = mixed if rollout is None else mixed @ rollout
@@ -73,14 +86,15 @@ def main():
     params = {k.removeprefix("transformer."): v for k, v in gpt2.read_safetensors(folder / "model.safetensors", torch.float64).items()}
     layers, _ = gpt2.forward(params, cfg, IDS)
     models = {"gpt2/tiny_prefixed_f32": lenses(layers, IDS, lambda l, h, hs: output_rows_gpt2(params, l, h, hs),
-                                               lambda layer, h: layer["v"][h])}
+                                               lambda layer, h: layer["v"][h], lambda layer, h: layer["k"][h])}
 
     folder = DATA / "llama" / "llama3_gqa_bf16"
     cfg = json.loads((folder / "config.json").read_text())
     params = llama.read_folder(folder, torch.float64)
     layers, _, _ = llama.forward(params, cfg, IDS)
     models["llama/llama3_gqa_bf16"] = lenses(layers, IDS, lambda l, h, hs: output_rows_llama(params, l, h, hs),
-                                             lambda layer, h: layer["v"][layer["kv_head"][h]])
+                                             lambda layer, h: layer["v"][layer["kv_head"][h]],
+                                             lambda layer, h: layer["k"][layer["kv_head"][h]])
     (HERE / "reference.json").write_text(json.dumps({"models": models}, indent=1) + "\n")
 
 
