@@ -312,15 +312,20 @@ TEST(LongTextWindow, ChipStripKeepsTheSelectedQueryInView) {
     EXPECT_EQ(firstRowShowing(10, 0, 3, l.rows), 8);
     EXPECT_EQ(firstRowShowing(9, 8, 3, l.rows), 8) << "no move while visible";
     EXPECT_EQ(firstRowShowing(2, 8, 3, l.rows), 2);
-    // The widget: the same height for any text, the selected chip visible.
+    // The widget: as tall as its rows up to kChipRows, then the same height for any text; the selected chip visible.
     test::ShownWindow w;
     auto* chips = w.window.findChild<TokenChips*>();
     ASSERT_NE(chips, nullptr);
-    const int height = chips->height();
+    const int oneRow = chips->height();
     w.window.sentenceEdit()->setPlainText(sentence(200));
     ASSERT_TRUE(test::waitForTrace(w.session()));
     QCoreApplication::processEvents();
-    EXPECT_EQ(chips->height(), height) << "the layout does not jump as the text grows";
+    const int height = chips->height();
+    EXPECT_GT(height, 2 * oneRow) << "a long text gets kChipRows rows";
+    w.window.sentenceEdit()->setPlainText(sentence(400));
+    ASSERT_TRUE(test::waitForTrace(w.session()));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(chips->height(), height) << "the layout does not jump as a long text grows";
     EXPECT_GT(chips->rowCount(), kChipRows);
     Selection sel = w.session().selection();
     sel.query = 180;

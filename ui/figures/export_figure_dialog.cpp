@@ -144,6 +144,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     layout->addLayout(top, 1);
     layout->addWidget(buttons);
     resize(1100, 600);
+    setToolTips(exportButton, buttons->button(QDialogButtonBox::Close));
 
     for (QComboBox* box : {m_view, m_what, m_colormap, m_scale, m_format, m_theme, m_query, m_key})
         connect(box, &QComboBox::currentIndexChanged, this, &ExportFigureDialog::updatePreview);
@@ -154,6 +155,33 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     for (QLineEdit* edit : {m_title, m_caption}) connect(edit, &QLineEdit::textChanged, this, &ExportFigureDialog::updatePreview);
     connect(m_unit, &QComboBox::currentIndexChanged, this, &ExportFigureDialog::changeUnit);
     updatePreview();
+}
+
+void ExportFigureDialog::setToolTips(QPushButton* exportButton, QPushButton* closeButton) {
+    m_view->setToolTip(tr("Which view to draw: the heatmap, the lines, the values chart, the math panel, every head, "
+                          "or a slide with several of them"));
+    m_layer->setToolTip(tr("The layer of the head drawn"));
+    m_head->setToolTip(tr("The head drawn; its name is beside the box"));
+    m_query->setToolTip(tr("The query token the figure highlights and the math and values follow"));
+    m_key->setToolTip(tr("The key token of the selected pair (the math panel's weight)"));
+    m_what->setToolTip(tr("Softmax weights, raw scores q·k, or scores divided by √d_k and the temperature"));
+    m_colormap->setToolTip(tr("The colour map of the figure's cells"));
+    m_scale->setToolTip(tr("Fixed 0–1 for every row, each row divided by its maximum, or logarithmic"));
+    m_numbers->setToolTip(tr("Write each cell's value where the cells are large enough"));
+    m_selection->setToolTip(tr("Draw a frame around the selected query's row and the selected cell"));
+    m_gridTokens->setToolTip(tr("For the head grid: the selected head's matrix with its tokens beside the grid"));
+    m_showTitle->setToolTip(tr("Put a title above the figure"));
+    m_title->setToolTip(tr("The title; empty for the one shown greyed out"));
+    m_showCaption->setToolTip(tr("Put a caption below the figure"));
+    m_caption->setToolTip(tr("The caption; empty for the one shown greyed out"));
+    m_format->setToolTip(tr("PNG for slides and the web, SVG or PDF to scale without blur"));
+    m_width->setToolTip(tr("The figure's width in the chosen unit"));
+    m_height->setToolTip(tr("The figure's height in the chosen unit"));
+    m_unit->setToolTip(tr("Pixels, centimetres or inches; centimetres and inches use the DPI"));
+    m_dpi->setToolTip(tr("Dots per inch: the pixels of a PNG for a size in cm or in, and the text size"));
+    m_theme->setToolTip(tr("White for print and slides, or the colours of the window"));
+    exportButton->setToolTip(tr("Choose a file and write the figure"));
+    closeButton->setToolTip(tr("Close without exporting"));
 }
 
 FigureRequest ExportFigureDialog::requestFromSelection() const { return requestFromSession(*m_session, FigureView::Heatmap); }
@@ -233,7 +261,8 @@ void ExportFigureDialog::updatePreview() {
     // Scores are drawn with blue-red whatever map is chosen: the box says which map the figure uses.
     const ColormapId chosen = static_cast<ColormapId>(m_colormap->currentIndex());
     const ColormapId used = effectiveColormap(r.what != MatrixKind::Weights, chosen);
-    m_colormap->setToolTip(used == chosen ? QString() : tr("This matrix is drawn with %1").arg(Colormap::displayName(used)));
+    m_colormap->setToolTip(used == chosen ? tr("The colour map of the figure's cells")
+                                          : tr("This matrix is drawn with %1").arg(Colormap::displayName(used)));
     m_colormap->setItemText(static_cast<int>(chosen), used == chosen ? Colormap::displayName(chosen)
                                                                      : tr("%1 → %2 used").arg(Colormap::displayName(chosen),
                                                                                               Colormap::displayName(used)));

@@ -12,6 +12,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace qkview::ui {
@@ -49,6 +50,7 @@ public:
 
 private:
     FigureRequest requestFromSelection() const;
+    void setToolTips(QPushButton* exportButton, QPushButton* closeButton);
     void updatePreview();
     void changeUnit();
     void chooseFileAndExport();

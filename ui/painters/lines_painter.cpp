@@ -14,6 +14,7 @@ namespace qkview::ui {
 namespace {
 constexpr double kMaxRowFactor = 3.0; // rows never taller than this many lines of text
 constexpr double kMinWeightDrawn = 0.005;
+constexpr double kMaxLineWidth = 7.8; // px, a weight of 1 on rows of full height
 } // namespace
 
 int LinesLayout::tokenAt(const QPointF& p, int count, int* side) const {
@@ -104,8 +105,10 @@ LinesLayout linesLayout(QPainter& painter, const LinesScene& scene, const QRectF
     l.labelStep = labelStep(l.rowHeight, fm.height());
     for (const QString& t : scene.tokens) l.labelWidth = std::max(l.labelWidth, fm.horizontalAdvance(tokenLabel(t)) * 1.15);
     l.labelWidth = std::min(l.labelWidth + fm.height() * 0.5, bounds.width() * 0.3);
-    l.leftX = bounds.left() + l.labelWidth + fm.height() * 0.3;
-    l.rightX = bounds.right() - l.labelWidth - fm.height() * 0.3;
+    // The widest line's round cap reaches half its width past the line's end: keep it off the labels.
+    const double gap = fm.height() * 0.3 + kMaxLineWidth / 2;
+    l.leftX = bounds.left() + l.labelWidth + gap;
+    l.rightX = bounds.right() - l.labelWidth - gap;
     if (limited) {
         const QString lines = scene.focusKey >= 0 ? tr("the %1 queries weighing this key most").arg(kLinesFocused)
                               : scene.focusQuery >= 0 ? tr("the query's %1 strongest keys").arg(kLinesFocused)
@@ -138,7 +141,7 @@ void renderLines(QPainter& p, const LinesScene& scene, const QRectF& bounds, con
         const double w = scene.weights(i, j);
         QColor c = (j == scene.selectedKey && i == scene.focusQuery) ? style.accent : lineColor;
         c.setAlphaF(std::clamp(0.15 + 0.85 * w, 0.0, 1.0) * (focused ? 1.0 : 0.6));
-        p.setPen(QPen(c, std::max(0.6, (0.8 + 7.0 * w) * rowScale), Qt::SolidLine, Qt::RoundCap));
+        p.setPen(QPen(c, std::max(0.6, (0.8 + (kMaxLineWidth - 0.8) * w) * rowScale), Qt::SolidLine, Qt::RoundCap));
         QPainterPath path(QPointF(l.leftX, l.y(i)));
         const double mid = (l.leftX + l.rightX) / 2;
         path.cubicTo(QPointF(mid, l.y(i)), QPointF(mid, l.y(j)), QPointF(l.rightX, l.y(j)));
@@ -171,7 +174,9 @@ void renderLines(QPainter& p, const LinesScene& scene, const QRectF& bounds, con
     p.setFont(font);
     p.setPen(style.muted);
     const double titleY = l.top - p.fontMetrics().height() * 1.4;
-    const QRectF title(bounds.left(), titleY, bounds.width(), p.fontMetrics().height());
+    // Inset: italic letters lean past their advance and would be clipped at the edges.
+    const double inset = p.fontMetrics().height() * 0.3;
+    const QRectF title(bounds.left() + inset, titleY, bounds.width() - 2 * inset, p.fontMetrics().height());
     p.drawText(title, Qt::AlignLeft, tr("queries"));
     p.drawText(title, Qt::AlignRight, tr("keys"));
     if (!l.note.isEmpty()) {

@@ -96,26 +96,43 @@ std::vector<Line> linesOf(const MathScene& s) {
                                        c->contribution));
             shownWeight += c->weight;
         }
-        if (total > kShownKeys)
-            lines.push_back({tr("+ %1 more").arg(total - kShownKeys), tr("keys with weight %1 in all").arg(number(1.0 - shownWeight, 3))});
+        if (total > kShownKeys) // the rest's weight, never "-0.000" from rounding when it is all but nothing
+            lines.push_back({tr("+ %1 more").arg(total - kShownKeys),
+                             tr("keys with weight %1 in all").arg(number(std::max(0.0, 1.0 - shownWeight), 3))});
         lines.push_back(vectorLine(tr("= output"), QStringLiteral("%v"), s.output->output));
     }
     return lines;
 }
 
-struct MathMetrics {
-    double lineHeight, labelWidth;
-};
+QFont roleFont(MathText::Role role, const FigureStyle& style) {
+    QFont f = style.font;
+    if (role == MathText::Role::Heading) f.setBold(true);
+    if (role == MathText::Role::Body) {
+        f.setFamilies({QStringLiteral("DejaVu Sans Mono"), QStringLiteral("monospace")});
+        f.setStyleHint(QFont::Monospace);
+    }
+    return f;
+}
 
-MathMetrics metrics(QPainter& p, const std::vector<Line>& lines, const FigureStyle& style) {
-    p.save();
-    p.setFont(style.font);
-    const QFontMetricsF fm = p.fontMetrics();
-    double labelWidth = 0;
-    for (const Line& l : lines)
-        if (!l.heading) labelWidth = std::max(labelWidth, fm.horizontalAdvance(l.label));
-    p.restore();
-    return {fm.height() * 1.45, labelWidth + fm.height()};
+bool wraps(MathText::Role role) { return role == MathText::Role::Heading || role == MathText::Role::Note; }
+
+// A formula with as many of its vector's dims as fit the width, never a cut number.
+QString fitted(const Line& l, const QFontMetricsF& fm, double width) {
+    QString text = l.body;
+    if (!l.vector) return text;
+    const auto fits = [&](Eigen::Index n) {
+        return fm.horizontalAdvance(QString(l.body).replace(QStringLiteral("%v"), vectorText(*l.vector, n))) <= width;
+    };
+    // The width grows with the dims shown: a binary search measures a few strings, not one per dim
+    // (a 64- or 128-dim head, on every repaint).
+    Eigen::Index shown = 1, tooMany = l.vector->size() + 1;
+    if (fits(l.vector->size())) shown = l.vector->size();
+    else
+        while (tooMany - shown > 1) {
+            const Eigen::Index mid = (shown + tooMany) / 2;
+            (fits(mid) ? shown : tooMany) = mid;
+        }
+    return text.replace(QStringLiteral("%v"), vectorText(*l.vector, shown));
 }
 } // namespace
 
@@ -140,11 +157,62 @@ MathScene mathScene(const AttentionTrace& trace, int layer, int head, int query,
     return s;
 }
 
-double mathHeight(QPainter& painter, const MathScene& scene, double, const FigureStyle& style) {
+MathLayout mathLayout(QPainter& p, const MathScene& scene, const QRectF& bounds, const FigureStyle& style) {
+    MathLayout out;
     const auto lines = linesOf(scene);
-    const MathMetrics m = metrics(painter, lines, style);
-    const auto notes = std::count_if(lines.begin(), lines.end(), [](const Line& l) { return l.heading && !l.body.isEmpty(); });
-    return (static_cast<double>(lines.size() + static_cast<size_t>(notes)) + 1.0) * m.lineHeight;
+    if (lines.empty()) return out;
+    p.save();
+    p.setFont(style.font);
+    const QFontMetricsF fm = p.fontMetrics();
+    const double lineHeight = fm.height() * 1.45;
+    double labelWidth = 0;
+    for (const Line& l : lines)
+        if (!l.heading) labelWidth = std::max(labelWidth, fm.horizontalAdvance(l.label));
+    labelWidth += fm.height();
+    const double pad = lineHeight * 0.4;
+    const double left = bounds.left() + pad, width = std::max(1.0, bounds.width() - 2 * pad);
+    double y = bounds.top() + pad;
+    // Places one text at y in [x, x + w) and returns its height: one line, or as many as a wrapped text needs.
+    const auto place = [&](MathText::Role role, const QString& text, double x, double w) {
+        p.setFont(roleFont(role, style));
+        const QFontMetricsF m = p.fontMetrics();
+        MathText t;
+        t.role = role;
+        t.text = text;
+        QSizeF ink(m.horizontalAdvance(text), m.height());
+        if (wraps(role)) {
+            ink = m.boundingRect(QRectF(x, y, w, 1e6), Qt::AlignLeft | Qt::TextWordWrap, text).size();
+        } else if (ink.width() > w) {
+            t.text = m.elidedText(text, Qt::ElideRight, w);
+            t.elided = true;
+            ink.setWidth(m.horizontalAdvance(t.text));
+        }
+        const double h = std::max(lineHeight, ink.height() + lineHeight - m.height());
+        t.box = QRectF(x, y, w, h);
+        t.ink = QRectF(x, y + (h - ink.height()) / 2, ink.width(), ink.height());
+        out.texts.push_back(t);
+        return h;
+    };
+    for (const Line& l : lines) {
+        if (l.heading) {
+            y += lineHeight * 0.25;
+            y += place(MathText::Role::Heading, l.label, left, width);
+            // The heading's note (the head, what the sum shows) on lines of its own, so neither is cut.
+            if (!l.body.isEmpty()) y += place(MathText::Role::Note, l.body, left, width);
+            continue;
+        }
+        const double bodyWidth = std::max(1.0, width - labelWidth);
+        place(MathText::Role::Label, l.label, left, labelWidth);
+        p.setFont(roleFont(MathText::Role::Body, style));
+        y += place(MathText::Role::Body, fitted(l, p.fontMetrics(), bodyWidth), left + labelWidth, bodyWidth);
+    }
+    out.height = y - bounds.top() + pad;
+    p.restore();
+    return out;
+}
+
+double mathHeight(QPainter& painter, const MathScene& scene, double width, const FigureStyle& style) {
+    return mathLayout(painter, scene, QRectF(0, 0, width, 1e6), style).height;
 }
 
 void renderMath(QPainter& p, const MathScene& scene, const QRectF& bounds, const FigureStyle& style) {
@@ -152,64 +220,20 @@ void renderMath(QPainter& p, const MathScene& scene, const QRectF& bounds, const
     p.fillRect(bounds, style.background);
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
-    const auto lines = linesOf(scene);
-    if (lines.empty()) {
+    const MathLayout layout = mathLayout(p, scene, bounds, style);
+    if (layout.texts.empty()) {
         p.setPen(style.muted);
         p.setFont(style.font);
         p.drawText(bounds, Qt::AlignCenter | Qt::TextWordWrap, tr("Click a cell of the heatmap to follow its math."));
         p.restore();
         return;
     }
-    const MathMetrics m = metrics(p, lines, style);
-    const double pad = m.lineHeight * 0.4;
-    double y = bounds.top() + pad;
-    QFont bold = style.font;
-    bold.setBold(true);
-    QFont mono = style.font;
-    mono.setFamilies({QStringLiteral("DejaVu Sans Mono"), QStringLiteral("monospace")});
-    mono.setStyleHint(QFont::Monospace);
-    for (const Line& l : lines) {
-        if (l.heading) {
-            y += m.lineHeight * 0.25;
-            p.setFont(bold);
-            p.setPen(style.foreground);
-            p.drawText(QRectF(bounds.left() + pad, y, bounds.width() - 2 * pad, m.lineHeight),
-                       Qt::AlignLeft | Qt::AlignVCenter, l.label);
-            y += m.lineHeight;
-            if (l.body.isEmpty()) continue;
-            // The heading's note (the head, what the sum shows) on a line of its own, so neither is cut.
-            p.setFont(style.font);
-            p.setPen(style.muted);
-            const QRectF note(bounds.left() + pad, y, bounds.width() - 2 * pad, m.lineHeight);
-            p.drawText(note, Qt::AlignLeft | Qt::AlignVCenter, p.fontMetrics().elidedText(l.body, Qt::ElideRight, note.width()));
-            y += m.lineHeight;
-            continue;
-        }
-        p.setFont(style.font);
-        p.setPen(style.muted);
-        p.drawText(QRectF(bounds.left() + pad, y, m.labelWidth, m.lineHeight), Qt::AlignLeft | Qt::AlignVCenter, l.label);
-        p.setFont(mono);
-        p.setPen(style.foreground);
-        const QRectF body(bounds.left() + pad + m.labelWidth, y, bounds.width() - 2 * pad - m.labelWidth, m.lineHeight);
-        QString text = l.body;
-        if (l.vector) { // as many dims as fit, never a cut number
-            const QFontMetricsF fm = p.fontMetrics();
-            const auto fits = [&](Eigen::Index n) {
-                return fm.horizontalAdvance(QString(l.body).replace(QStringLiteral("%v"), vectorText(*l.vector, n))) <= body.width();
-            };
-            // The width grows with the dims shown: a binary search measures a few strings, not one per dim
-            // (a 64- or 128-dim head, on every repaint).
-            Eigen::Index shown = 1, tooMany = l.vector->size() + 1;
-            if (fits(l.vector->size())) shown = l.vector->size();
-            else
-                while (tooMany - shown > 1) {
-                    const Eigen::Index mid = (shown + tooMany) / 2;
-                    (fits(mid) ? shown : tooMany) = mid;
-                }
-            text.replace(QStringLiteral("%v"), vectorText(*l.vector, shown));
-        }
-        p.drawText(body, Qt::AlignLeft | Qt::AlignVCenter, p.fontMetrics().elidedText(text, Qt::ElideRight, body.width()));
-        y += m.lineHeight;
+    for (const MathText& t : layout.texts) {
+        p.setFont(roleFont(t.role, style));
+        const bool strong = t.role == MathText::Role::Heading || t.role == MathText::Role::Body;
+        p.setPen(strong ? style.foreground : style.muted);
+        const int flags = Qt::AlignLeft | Qt::AlignVCenter | (wraps(t.role) ? int(Qt::TextWordWrap) : 0);
+        p.drawText(t.box, flags, t.text);
     }
     p.restore();
 }

@@ -4,9 +4,11 @@
 #include "figures/figure_style.h"
 #include "attention/step_by_step.h"
 
+#include <QRectF>
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 class QPainter;
 
@@ -26,6 +28,23 @@ struct MathScene {
 };
 
 MathScene mathScene(const AttentionTrace& trace, int layer, int head, int query, int key);
+
+// One piece of the panel's text where it is drawn. Painting, the view's height and the tests share it, so a
+// test can see that no two pieces overlap and that none had to be cut.
+struct MathText {
+    enum class Role { Heading, Note, Label, Body };
+    Role role = Role::Body;
+    QString text;        // as drawn: a vector shows as many dims as fit
+    QRectF box;          // where it is drawn (left-aligned, vertically centred)
+    QRectF ink;          // the part of box the text covers
+    bool elided = false; // cut with "…" because even one dim or word did not fit
+};
+struct MathLayout {
+    std::vector<MathText> texts; // empty when nothing is selected
+    double height = 0;           // from bounds.top() to below the last line
+};
+// Headings and notes wrap at word boundaries; formulas stay on one line.
+MathLayout mathLayout(QPainter& painter, const MathScene& scene, const QRectF& bounds, const FigureStyle& style);
 // The height the scene needs at the style's font for a given width (for scroll areas).
 double mathHeight(QPainter& painter, const MathScene& scene, double width, const FigureStyle& style);
 void renderMath(QPainter& painter, const MathScene& scene, const QRectF& bounds, const FigureStyle& style);

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QPainter>
 
+#include <utility>
+
 namespace qkview::ui {
 
 VectorScene vectorScene(const AttentionTrace& trace, int layer, int head, int token) {
@@ -57,10 +59,17 @@ void renderVectors(QPainter& p, const VectorScene& s, const QRectF& bounds, cons
             const double value = (*v)[d];
             p.setBrush(map.at(0.5 + 0.5 * value / extent));
             p.drawRect(QRectF(bounds.left() + pad + d * cell, top, cell, h));
-            if (cell > fm.horizontalAdvance(QStringLiteral("-0.00")) * 1.05) {
+            // Numbers when the cells are wide enough for them; a large one too wide for two decimals gets fewer
+            // (-741455), or none if even -7.4e+05 does not fit: never a cut number.
+            static constexpr std::pair<char, int> kFormats[] = {{'f', 2}, {'f', 1}, {'f', 0}, {'g', 2}};
+            QString number;
+            for (const auto& [format, digits] : kFormats) {
+                number = QString::number(value, format, digits);
+                if (fm.horizontalAdvance(number) <= cell * 0.92) break;
+            }
+            if (cell > fm.horizontalAdvance(QStringLiteral("-0.00")) * 1.05 && fm.horizontalAdvance(number) <= cell * 0.92) {
                 p.setPen(Colormap::textOn(map.at(0.5 + 0.5 * value / extent)));
-                p.drawText(QRectF(bounds.left() + pad + d * cell, top, cell, h), Qt::AlignCenter,
-                           QString::number(value, 'f', 2));
+                p.drawText(QRectF(bounds.left() + pad + d * cell, top, cell, h), Qt::AlignCenter, number);
                 p.setPen(Qt::NoPen);
             }
         }

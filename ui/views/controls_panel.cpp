@@ -65,7 +65,11 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     }
 
     form->addRow(tr("&Layer"), m_layer);
-    form->addRow(tr("&Head"), m_head);
+    // The head box on a row of its own, the whole column wide: head names ("2 · verb → noun before") are long.
+    auto* headLabel = new QLabel(tr("&Head"));
+    headLabel->setBuddy(m_head);
+    form->addRow(headLabel);
+    form->addRow(m_head);
     form->addRow(m_headRole);
     form->addRow(tr("&Show"), m_kind);
     form->addRow(m_scale);
@@ -78,7 +82,10 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     m_pairs->setToolTip(tr("For a sentence pair typed as “first [SEP] second”: show attention within sentence A, "
                            "within B, from A's queries to B's keys, or from B to A"));
     m_layer->setToolTip(tr("Which layer's attention to show"));
-    m_head->setToolTip(tr("Each head has its own W_Q, W_K and W_V: its own way of asking and answering"));
+    m_kind->setToolTip(tr("What the heatmap shows: the softmax weights (each row sums to 1), the raw scores q·k, "
+                          "or the scores divided by √d_k and the temperature"));
+    m_numbers->setToolTip(tr("Write each cell's value in the heatmap where the cells are large enough"));
+    setAccessibleName(tr("Controls"));
     m_temperature->setToolTip(tr("Scores are divided by the temperature: below 1 sharpens the weights, above 1 flattens them"));
     m_scale->setToolTip(tr("Dividing by √d_k keeps scores from growing with the vector length"));
 
@@ -136,6 +143,9 @@ void ControlsPanel::syncFromSession() {
         const QSignalBlocker block(m_head);
         m_head->setCurrentIndex(std::clamp(sel.head, 0, c.heads - 1));
     }
+    // The full name too, for names longer than the box.
+    m_head->setToolTip(tr("%1\nEach head has its own W_Q, W_K and W_V: its own way of asking and answering")
+                           .arg(m_head->currentText()));
     const bool named = static_cast<size_t>(sel.layer) < c.headInfo.size() &&
                        static_cast<size_t>(sel.head) < c.headInfo[sel.layer].size();
     m_headRole->setText(named ? c.headInfo[sel.layer][sel.head].description : QString());

@@ -15,6 +15,7 @@ constexpr double kBackgroundCells = 4'000'000; // L·NH·T² above which thumbna
 HeadGridView::HeadGridView(Session* session, QWidget* parent) : PaintedView(session, parent) {
     setMouseTracking(true);
     setAccessibleName(tr("Head grid: every layer and head"));
+    setAccessibleDescription(tr("A thumbnail of every head's attention, one row per layer; click one to select that head"));
     setMinimumSize(200, 150);
     qRegisterMetaType<HeadGridScenePtr>();
     auto* worker = new ThumbnailWorker(m_latest);

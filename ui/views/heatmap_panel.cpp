@@ -24,6 +24,7 @@ HeatmapPanel::HeatmapPanel(Session* session, HeatmapView* view, QWidget* parent)
         button->setDefaultAction(actions[i]);
         button->setText(glyphs[i]);
         button->setAutoRaise(true);
+        button->setAccessibleName(actions[i]->text().remove(u'&')); // "−" and "+" say little read aloud
         bar->addWidget(button);
     }
     m_zoom->setMinimumWidth(m_zoom->fontMetrics().horizontalAdvance(tr("fit · 0.0 tokens per px")) + 8);
@@ -37,6 +38,7 @@ HeatmapPanel::HeatmapPanel(Session* session, HeatmapView* view, QWidget* parent)
                            "÷ row max: each row divided by its own maximum, so long texts' faint rows show their shape.\n"
                            "Log: weights from 0.0001 to 1 on a logarithmic scale."));
     m_scale->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_scale->setAccessibleName(tr("Colour scale"));
     bar->addWidget(label);
     bar->addWidget(m_scale);
 

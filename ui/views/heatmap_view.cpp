@@ -36,6 +36,9 @@ HeatmapView::HeatmapView(Session* session, QWidget* parent)
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Attention heatmap"));
+    // No static tooltip: hovering a cell shows that cell's value.
+    setAccessibleDescription(tr("One row per query, one column per key. Arrow keys move the selected cell, "
+                                "Ctrl++ and Ctrl+− zoom, Ctrl+0 fits."));
     setMinimumSize(200, 150);
     m_hbar->hide();
     m_vbar->hide();
@@ -243,6 +246,13 @@ void HeatmapView::draw(QPainter& p, const QRectF&, const FigureStyle& base) {
 }
 
 void HeatmapView::drawOverlay(QPainter& p) {
+    if (hasFocus()) { // the arrow keys move the selection: show where the keyboard is
+        p.save();
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+        p.restore();
+    }
     if (!m_hover || !m_geometry) return;
     p.setClipRect(m_geometry->viewportRect().adjusted(-1, -1, 1, 1));
     p.setRenderHint(QPainter::Antialiasing);
@@ -252,6 +262,16 @@ void HeatmapView::drawOverlay(QPainter& p) {
     // Cells smaller than the pen still get a visible mark around them.
     const double grow = std::max(0.0, (6 - cell.width()) / 2);
     p.drawRect(cell.adjusted(1 - grow, 1 - grow, grow - 1, grow - 1));
+}
+
+void HeatmapView::focusInEvent(QFocusEvent* event) {
+    PaintedView::focusInEvent(event);
+    update(); // the focus frame is an overlay: the cached picture stays
+}
+
+void HeatmapView::focusOutEvent(QFocusEvent* event) {
+    PaintedView::focusOutEvent(event);
+    update();
 }
 
 QRectF HeatmapView::cellRect(int query, int key) const {

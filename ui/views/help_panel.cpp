@@ -7,6 +7,8 @@ namespace qkview::ui {
 
 HelpPanel::HelpPanel(QWidget* parent) : QTextBrowser(parent) {
     setOpenExternalLinks(false);
+    setAccessibleName(tr("Help"));
+    setAccessibleDescription(tr("What queries, keys and values are, and how to read each view"));
     setHtml(helpHtml());
 }
 

@@ -10,6 +10,8 @@ LinesView::LinesView(Session* session, QWidget* parent) : PaintedView(session, p
     setMouseTracking(true);
     setMinimumSize(240, 200);
     setToolTip(tr("Hover a token to see only its lines; click a query on the left to select it."));
+    setAccessibleName(tr("Lines"));
+    setAccessibleDescription(tr("A line from each query to each key, thicker and darker where the weight is larger"));
 }
 
 void LinesView::updateScene() {

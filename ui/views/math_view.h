@@ -11,12 +11,17 @@ class MathView : public PaintedView {
 public:
     explicit MathView(Session* session, QWidget* parent = nullptr);
     const MathScene& scene() const { return m_scene; }
+    // Where each piece of text is drawn at the view's size.
+    MathLayout currentLayout() const;
 
 protected:
     void updateScene() override;
     void draw(QPainter& painter, const QRectF& bounds, const FigureStyle& style) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void updateHeight();
+
     MathScene m_scene;
 };
 

@@ -17,6 +17,8 @@ NextTokenView::NextTokenView(Session* session, QWidget* parent) : PaintedView(se
     setMinimumHeight(160);
     setMouseTracking(true);
     setAccessibleName(tr("Predictions"));
+    setAccessibleDescription(tr("The model's most likely next tokens, or its guesses for each mask; click one to put it in the text"));
+    setToolTip(tr("Click a prediction to put it in the text"));
 }
 
 void NextTokenView::updateScene() {

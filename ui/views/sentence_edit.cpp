@@ -8,6 +8,7 @@ namespace qkview::ui {
 SentenceEdit::SentenceEdit(Session* session, QWidget* parent) : QPlainTextEdit(parent), m_session(session) {
     setPlaceholderText(tr("Type a sentence, e.g. The cat sat on the mat"));
     setAccessibleName(tr("Sentence"));
+    setToolTip(tr("Type any text: every view follows each keystroke. Tab moves on to the controls."));
     setTabChangesFocus(true);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     QFont f = font();

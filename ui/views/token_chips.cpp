@@ -48,6 +48,9 @@ int firstRowShowing(int row, int first, int visible, int rows) {
 TokenChips::TokenChips(Session* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_bar(new QScrollBar(Qt::Vertical, this)) {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setAccessibleName(tr("Tokens"));
+    setAccessibleDescription(tr("The tokens of the sentence; the selected query is highlighted. Click one to make it the query."));
+    setToolTip(tr("The sentence's tokens: click one to make it the query"));
     m_bar->hide();
     m_bar->setSingleStep(1);
     m_bar->setPageStep(kChipRows);
@@ -99,8 +102,14 @@ void TokenChips::relayout() {
         m_bar->setRange(0, std::max(0, m_layout.rows - kChipRows));
     }
     setFirstRow(m_firstRow);
+    if (shownRows() != m_shownRows) { // one more (or one less) row of chips: the strip grows or shrinks
+        m_shownRows = shownRows();
+        updateGeometry();
+    }
     update();
 }
+
+int TokenChips::shownRows() const { return std::clamp(m_layout.rows, 1, kChipRows); }
 
 void TokenChips::showSelection() {
     const int q = m_session->selection().query;
@@ -120,7 +129,7 @@ void TokenChips::setFirstRow(int row) {
 }
 
 QSize TokenChips::sizeHint() const {
-    return {400, static_cast<int>(std::ceil(kChipRows * rowHeight() + (kChipRows - 1) * kGap)) + 2};
+    return {400, static_cast<int>(std::ceil(m_shownRows * rowHeight() + (m_shownRows - 1) * kGap)) + 2};
 }
 
 std::vector<QRectF> TokenChips::chipRects() const {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // The tokens of the sentence as chips; the selected query's chip is highlighted, a click selects one.
-// A strip of at most kChipRows rows, always that tall so the window never jumps as the text grows;
-// longer texts scroll (wheel, scroll bar) and the selected query's row is kept in view.
+// A strip as tall as its rows of chips, at most kChipRows: a short sentence leaves no empty band below it,
+// and the window moves only when the chips wrap to a new row, never as a long text grows further.
+// Longer texts scroll (wheel, scroll bar) and the selected query's row is kept in view.
 #include "painters/label_text.h"
 #include "session/session.h"
 
@@ -52,6 +53,7 @@ private:
     void showSelection();  // scroll so the selected query's row is visible
     void setFirstRow(int row);
     double rowHeight() const;
+    int shownRows() const; // rows of chips the strip is tall: 1 to kChipRows
     double contentWidth() const;
     int chipAt(const QPointF& p) const;
 
@@ -63,6 +65,7 @@ private:
     QFont m_widthFont;
     ChipLayout m_layout;
     int m_firstRow = 0;
+    int m_shownRows = 1;
 };
 
 } // namespace qkview::ui

@@ -3,7 +3,11 @@
 
 namespace qkview::ui {
 
-ValuesView::ValuesView(Session* session, QWidget* parent) : PaintedView(session, parent) { setMinimumSize(320, 360); }
+ValuesView::ValuesView(Session* session, QWidget* parent) : PaintedView(session, parent) {
+    setMinimumSize(320, 360);
+    setAccessibleName(tr("Values"));
+    setAccessibleDescription(tr("The query's weights over the keys, and each key's weight × value stacked into its output"));
+}
 
 void ValuesView::updateScene() {
     const TracePtr& trace = session()->trace();

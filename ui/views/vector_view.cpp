@@ -3,7 +3,11 @@
 
 namespace qkview::ui {
 
-VectorView::VectorView(Session* session, QWidget* parent) : PaintedView(session, parent) { setMinimumHeight(150); }
+VectorView::VectorView(Session* session, QWidget* parent) : PaintedView(session, parent) {
+    setMinimumHeight(150);
+    setAccessibleName(tr("Vectors"));
+    setAccessibleDescription(tr("The query, key and value vectors of the selected token, one cell per dimension"));
+}
 
 void VectorView::updateScene() {
     const TracePtr& trace = session()->trace();

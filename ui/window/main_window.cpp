@@ -95,7 +95,10 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     leftLayout->addStretch();
 
     m_splitter = new QSplitter(Qt::Horizontal);
-    m_splitter->addWidget(scrolled(left, Qt::ScrollBarAlwaysOff));
+    QScrollArea* leftArea = scrolled(left, Qt::ScrollBarAlwaysOff);
+    // Tab goes from the text straight to the first control: the area scrolls to whichever control has the focus.
+    leftArea->setFocusPolicy(Qt::NoFocus);
+    m_splitter->addWidget(leftArea);
     m_splitter->addWidget(new HeatmapPanel(m_session, m_heatmap)); // zooms and scrolls by itself
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 0);
