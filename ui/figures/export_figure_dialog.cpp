@@ -59,7 +59,8 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     m_selection->setChecked(start.selection);
     m_gridTokens = new QCheckBox(tr("Tokens of the selected head beside the grid"));
     m_what = new QComboBox;
-    m_what->addItems({tr("Weights"), tr("Raw scores q·k"), tr("Scaled scores")});
+    m_what->addItems({tr("Weights"), tr("Raw scores q·k"), tr("Scaled scores"), tr("Value-weighted (weight × ‖v W_O‖)"),
+                      tr("Rollout up to the layer")});
     m_what->setCurrentIndex(static_cast<int>(start.what));
     m_colormap = new QComboBox;
     for (int i = 0; i < kColormapCount; ++i) m_colormap->addItem(Colormap::displayName(static_cast<ColormapId>(i)));
@@ -164,7 +165,8 @@ void ExportFigureDialog::setToolTips(QPushButton* exportButton, QPushButton* clo
     m_head->setToolTip(tr("The head drawn; its name is beside the box"));
     m_query->setToolTip(tr("The query token the figure highlights and the math and values follow"));
     m_key->setToolTip(tr("The key token of the selected pair (the math panel's weight)"));
-    m_what->setToolTip(tr("Softmax weights, raw scores q·k, or scores divided by √d_k and the temperature"));
+    m_what->setToolTip(tr("Softmax weights, raw scores q·k, scores divided by √d_k and the temperature, each weight times "
+                          "its key's value norm (what the head really moves), or attention rollout across the layers"));
     m_colormap->setToolTip(tr("The colour map of the figure's cells"));
     m_scale->setToolTip(tr("Fixed 0–1 for every row, each row divided by its maximum, or logarithmic"));
     m_numbers->setToolTip(tr("Write each cell's value where the cells are large enough"));
@@ -260,7 +262,7 @@ void ExportFigureDialog::updatePreview() {
     m_headName->setText(trace->config.headName(r.layer, r.head));
     // Scores are drawn with blue-red whatever map is chosen: the box says which map the figure uses.
     const ColormapId chosen = static_cast<ColormapId>(m_colormap->currentIndex());
-    const ColormapId used = effectiveColormap(r.what != MatrixKind::Weights, chosen);
+    const ColormapId used = effectiveColormap(isSigned(r.what), chosen);
     m_colormap->setToolTip(used == chosen ? tr("The colour map of the figure's cells")
                                           : tr("This matrix is drawn with %1").arg(Colormap::displayName(used)));
     m_colormap->setItemText(static_cast<int>(chosen), used == chosen ? Colormap::displayName(chosen)

@@ -39,6 +39,8 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
     m_kind->addItem(tr("Weights (softmax)"));
     m_kind->addItem(tr("Raw scores q·k"));
     m_kind->addItem(tr("Scaled scores"));
+    m_kind->addItem(tr("Value-weighted"));
+    m_kind->addItem(tr("Rollout"));
     m_scale = new QCheckBox(tr("Divide scores by √d_k"));
     m_temperature = new QSlider(Qt::Horizontal);
     m_temperature->setRange(-kSliderSteps, kSliderSteps);
@@ -83,7 +85,9 @@ ControlsPanel::ControlsPanel(Session* session, QWidget* parent) : QWidget(parent
                            "within B, from A's queries to B's keys, or from B to A"));
     m_layer->setToolTip(tr("Which layer's attention to show"));
     m_kind->setToolTip(tr("What the heatmap shows: the softmax weights (each row sums to 1), the raw scores q·k, "
-                          "or the scores divided by √d_k and the temperature"));
+                          "the scores divided by √d_k and the temperature, each weight times its key's value norm "
+                          "‖v W_O‖ (a large weight on a tiny value moves nothing), or the attention rollout: how "
+                          "much of each token reaches this layer through all the layers below"));
     m_numbers->setToolTip(tr("Write each cell's value in the heatmap where the cells are large enough"));
     setAccessibleName(tr("Controls"));
     m_temperature->setToolTip(tr("Scores are divided by the temperature: below 1 sharpens the weights, above 1 flattens them"));
@@ -184,7 +188,7 @@ void ControlsPanel::syncFromSession() {
 // in use. While scores are shown the choice does not apply, so the box is disabled and says why.
 void ControlsPanel::showColourInUse(const ViewOptions& v) {
     const ColormapId chosen = v.colormap, plain = Colormap::plain(chosen);
-    const bool scores = v.kind != MatrixKind::Weights;
+    const bool scores = isSigned(v.kind);
     const ColormapId used = effectiveColormap(scores, chosen);
     for (int i = 0; i < kBaseColormaps; ++i) m_colormap->setItemText(i, Colormap::displayName(static_cast<ColormapId>(i)));
     m_colormap->setCurrentIndex(static_cast<int>(plain));
