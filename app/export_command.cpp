@@ -107,7 +107,8 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
     parser.addHelpOption();
     parser.addOptions(traceOptions());
     parser.addOptions({
-        {QStringLiteral("view"), QStringLiteral("heatmap (default), lines, values, math, grid or lesson."), QStringLiteral("VIEW"),
+        {QStringLiteral("view"), QStringLiteral("heatmap (default), lines, values, math, grid, lesson or scatter (the head's queries and keys as "
+                                               "points on their first two principal axes)."), QStringLiteral("VIEW"),
          QStringLiteral("heatmap")},
         {QStringLiteral("layer"), QStringLiteral("Layer (0-based, default 0)."), QStringLiteral("L")},
         {QStringLiteral("head"), QStringLiteral("Head (0-based, default 0), or 'all' for one file per head in the folder -o."),

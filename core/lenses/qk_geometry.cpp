@@ -3,14 +3,23 @@
 
 #include <Eigen/Eigenvalues>
 
+#include <cmath>
+
 namespace qkview {
 
 QkProjection projectQueriesAndKeys(const AttentionTrace& trace, int layer, int head) {
     trace.checkHead(layer, head);
-    const Matrix q = trace.queries(layer, head), k = trace.keys(layer, head); // (T, hs) each
+    Eigen::MatrixXd q = trace.queries(layer, head).cast<double>(), k = trace.keys(layer, head).cast<double>(); // (T, hs)
     const Eigen::Index T = q.rows(), hs = q.cols();
+    k.rowwise() += q.colwise().mean() - k.colwise().mean(); // one centre for both clouds
+    const double qLength = q.rowwise().norm().mean(), kLength = k.rowwise().norm().mean();
+    if (qLength > 0 && kLength > 0) {
+        const double s = std::sqrt(kLength / qLength); // q·s and k/s: the same scores, the same mean length
+        q *= s;
+        k /= s;
+    }
     Eigen::MatrixXd points(2 * T, hs); // queries, then keys; double: the variances of nearby points subtract
-    points << q.cast<double>(), k.cast<double>();
+    points << q, k;
     const Eigen::RowVectorXd centre = points.colwise().mean();
     points.rowwise() -= centre;
     const Eigen::MatrixXd covariance = points.transpose() * points / static_cast<double>(std::max<Eigen::Index>(1, 2 * T - 1));

@@ -2,7 +2,10 @@
 #pragma once
 // Queries and keys as points (after AttentionViz): one head's T queries and T keys projected together onto
 // the first two principal axes of the 2T vectors, so "close in this plane" reads as "high score" for a
-// student. Both sets share one centre and one pair of axes; each axis is signed so that its largest
+// student. As AttentionViz does, the keys are first moved so that their mean is the queries' mean, and the
+// queries scaled by s and the keys by 1/s so that both have the same mean length: neither changes a single
+// attention weight (q·(k + c) adds the same q·c to every key of a query's row, which the softmax ignores),
+// but without them queries and keys sit in two far-apart clouds. Each axis is signed so that its largest
 // component is positive (the same picture every time).
 #include "trace/attention_trace.h"
 

@@ -7,6 +7,10 @@
 #include "painters/color_scale.h"
 #include "painters/head_grid_painter.h"
 #include "painters/matrix_data.h"
+#include "painters/scatter_painter.h"
+
+#include <QImage>
+#include <QPainter>
 
 #include <gtest/gtest.h>
 
@@ -50,4 +54,30 @@ TEST(LensViews, RolloutIsOnePerLayerWithWeightsInTheHeadGrid) {
     EXPECT_EQ(defaultTitle(r, *trace), QStringLiteral("Attention rollout — layers 0 to 2"));
     r.what = MatrixKind::ValueWeighted;
     EXPECT_TRUE(defaultTitle(r, *trace).startsWith(QStringLiteral("Value-weighted attention"))) << defaultTitle(r, *trace).toStdString();
+}
+
+TEST(LensViews, TheScatterDrawsEachTokensQueryAndKeyWhereTheProjectionPutsThem) {
+    const TracePtr trace = tinyTrace();
+    const ScatterScene scene = scatterScene(*trace, 1, 2, 3, 1);
+    ASSERT_EQ(scene.tokens.size(), trace->tokenCount());
+    const QRectF bounds(0, 0, 600, 400);
+    const FigureStyle style = FigureStyle::print();
+    // The point furthest along the first axis is drawn furthest right, and likewise for the second axis upwards.
+    Eigen::Index right = 0, top = 0;
+    scene.projection.queries.col(0).maxCoeff(&right);
+    scene.projection.queries.col(1).maxCoeff(&top);
+    for (int i = 0; i < trace->tokenCount(); ++i) {
+        const QPointF q = scatterPoint(scene, bounds, style, i, false), k = scatterPoint(scene, bounds, style, i, true);
+        EXPECT_TRUE(bounds.contains(q) && bounds.contains(k)) << i;
+        EXPECT_LE(q.x(), scatterPoint(scene, bounds, style, static_cast<int>(right), false).x() + 1e-6);
+        EXPECT_GE(q.y(), scatterPoint(scene, bounds, style, static_cast<int>(top), false).y() - 1e-6);
+    }
+    QImage image(bounds.size().toSize(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    renderScatter(painter, scene, bounds, style);
+    painter.end();
+    const QPoint selected = scatterPoint(scene, bounds, style, 3, false).toPoint();
+    EXPECT_NE(image.pixelColor(selected), QColor(Qt::white)) << "the selected query is drawn";
+    EXPECT_EQ(figureViewFromName(QStringLiteral("scatter")), FigureView::Scatter);
 }

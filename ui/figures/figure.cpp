@@ -12,6 +12,7 @@
 #include "painters/lesson_painter.h"
 #include "painters/lines_painter.h"
 #include "painters/math_painter.h"
+#include "painters/scatter_painter.h"
 #include "painters/values_painter.h"
 
 #include <QCoreApplication>
@@ -77,6 +78,7 @@ void drawView(QPainter& p, const FigureRequest& r, const AttentionTrace& trace, 
     case FigureView::Math: return renderMath(p, mathScene(trace, r.layer, r.head, query, r.key), area, style);
     case FigureView::Grid: return renderHeadGrid(p, scenes.grid, area, style);
     case FigureView::Lesson: return renderLesson(p, scenes.lesson, area, style);
+    case FigureView::Scatter: return renderScatter(p, scatterScene(trace, r.layer, r.head, query, key), area, style);
     }
 }
 } // namespace
@@ -90,7 +92,7 @@ QString headLabel(const AttentionTrace& trace, int layer, int head) {
 
 QStringList figureViewNames() {
     return {QStringLiteral("heatmap"), QStringLiteral("lines"), QStringLiteral("values"),
-            QStringLiteral("math"),    QStringLiteral("grid"),  QStringLiteral("lesson")};
+            QStringLiteral("math"),    QStringLiteral("grid"),  QStringLiteral("lesson"), QStringLiteral("scatter")};
 }
 
 QString figureViewName(FigureView view) { return figureViewNames().value(static_cast<int>(view)); }
@@ -161,6 +163,7 @@ QString defaultTitle(const FigureRequest& request, const AttentionTrace& trace) 
         return tr("Every head at once: %1 of %2 layers × %3 heads")
             .arg(kindTitle(r.what).replace(0, 1, kindTitle(r.what).at(0).toLower())).arg(trace.layerCount()).arg(trace.config.heads);
     case FigureView::Lesson: return tr("How %1 attends — %2").arg(token(r.query), head);
+    case FigureView::Scatter: return tr("Queries and keys as points — %1").arg(head);
     }
     return {};
 }

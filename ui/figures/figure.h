@@ -16,9 +16,9 @@ class QPainter;
 
 namespace qkview::ui {
 
-enum class FigureView { Heatmap, Lines, Values, Math, Grid, Lesson };
+enum class FigureView { Heatmap, Lines, Values, Math, Grid, Lesson, Scatter };
 
-QStringList figureViewNames(); // in FigureView order: heatmap, lines, values, math, grid, lesson
+QStringList figureViewNames(); // in FigureView order: heatmap, lines, values, math, grid, lesson, scatter
 QString figureViewName(FigureView view);
 std::optional<FigureView> figureViewFromName(const QString& name);
 // Values, math and the lesson are about one query; the others show every query.

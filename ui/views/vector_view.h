@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include "views/painted_view.h"
+#include "painters/scatter_painter.h"
 #include "painters/vector_painter.h"
 
 namespace qkview::ui {
 
-// Q, K and V of the selected query token.
+// Q, K and V of the selected query token as strips, and below them every token's query and key as points on
+// their first two principal axes (scatter_painter.h).
 class VectorView : public PaintedView {
     Q_OBJECT
 public:
@@ -17,6 +19,7 @@ protected:
 
 private:
     VectorScene m_scene;
+    ScatterScene m_points;
 };
 
 } // namespace qkview::ui

@@ -51,8 +51,12 @@ def head_scores(w, ids):
 
 def qk_axes(q, k):
     """The first two principal axes (hs, 2) of the queries and keys stacked, by NumPy's SVD, and the projected
-    points (2T, 2); each axis's sign is arbitrary (the test compares up to sign)."""
-    points = numpy.concatenate([q.numpy(), k.numpy()])
+    points (2T, 2); each axis's sign is arbitrary (the test compares up to sign). First, as AttentionViz does,
+    the keys are translated onto the queries' mean and both scaled to one mean length (q·s, k/s)."""
+    q, k = q.numpy(), k.numpy()
+    k = k - k.mean(axis=0) + q.mean(axis=0)
+    s = numpy.sqrt(numpy.linalg.norm(k, axis=1).mean() / numpy.linalg.norm(q, axis=1).mean())
+    points = numpy.concatenate([q * s, k / s])
     points = points - points.mean(axis=0)
     _, _, vt = numpy.linalg.svd(points, full_matrices=False)
     axes = vt[:2].T
