@@ -2,12 +2,14 @@
 // Lessons and the desktop app's options on the command line: export --lesson regenerates a figure from the
 // lesson alone, bad lessons and bad option values are refused with a message, and --help lists everything.
 #include "cli_runner.h"
+#include "test_files.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
+using namespace qkview;
 using qkview::test::runQkview;
 
 namespace {
@@ -20,23 +22,11 @@ const QByteArray kLesson = R"({
              "cell_size": 0}
 })";
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    return path;
-}
-
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 } // namespace
 
 TEST(LessonCli, ExportFromALessonEqualsTheSameFigureAskedForInFull) {
     QTemporaryDir dir;
-    const QString lesson = writeFile(dir, QStringLiteral("class.qkview"), kLesson);
+    const QString lesson = test::writeTestFile(dir, QStringLiteral("class.qkview"), kLesson);
     const QString fromLesson = dir.filePath(QStringLiteral("lesson.svg")), inFull = dir.filePath(QStringLiteral("full.svg"));
     const auto a = runQkview({QStringLiteral("export"), QStringLiteral("--lesson"), lesson, QStringLiteral("-o"), fromLesson});
     ASSERT_EQ(a.exitCode, 0) << a.err.toStdString();
@@ -46,24 +36,24 @@ TEST(LessonCli, ExportFromALessonEqualsTheSameFigureAskedForInFull) {
                               QStringLiteral("1"), QStringLiteral("--query"), QStringLiteral("4"), QStringLiteral("--key"),
                               QStringLiteral("1"), QStringLiteral("--colormap"), QStringLiteral("magma"), QStringLiteral("-o"), inFull});
     ASSERT_EQ(b.exitCode, 0) << b.err.toStdString();
-    EXPECT_FALSE(readAll(fromLesson).isEmpty());
-    EXPECT_EQ(readAll(fromLesson), readAll(inFull));
+    EXPECT_FALSE(test::readTestFile(fromLesson).isEmpty());
+    EXPECT_EQ(test::readTestFile(fromLesson), test::readTestFile(inFull));
 
     // Options given beside the lesson still apply.
     const QString otherHead = dir.filePath(QStringLiteral("head0.svg"));
     ASSERT_EQ(runQkview({QStringLiteral("export"), QStringLiteral("--lesson"), lesson, QStringLiteral("--head"), QStringLiteral("0"),
                          QStringLiteral("-o"), otherHead}).exitCode, 0);
-    EXPECT_NE(readAll(otherHead), readAll(fromLesson));
+    EXPECT_NE(test::readTestFile(otherHead), test::readTestFile(fromLesson));
 }
 
 TEST(LessonCli, BadLessonsAreRefusedAndWriteNothing) {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("never.png"));
     const std::vector<std::pair<QString, std::string>> cases = {
-        {writeFile(dir, QStringLiteral("cut.qkview"), kLesson.left(60)), "not valid JSON"},
-        {writeFile(dir, QStringLiteral("newer.qkview"), QByteArray(kLesson).replace("\"version\": 1", "\"version\": 3")), "newer qkview"},
-        {writeFile(dir, QStringLiteral("moved.qkview"), QByteArray(kLesson).replace("\"tiny\"", "\"/no/such/model\"")), "/no/such/model"},
-        {writeFile(dir, QStringLiteral("colours.qkview"), QByteArray(kLesson).replace("magma", "rainbow")), "rainbow"},
+        {test::writeTestFile(dir, QStringLiteral("cut.qkview"), kLesson.left(60)), "not valid JSON"},
+        {test::writeTestFile(dir, QStringLiteral("newer.qkview"), QByteArray(kLesson).replace("\"version\": 1", "\"version\": 3")), "newer qkview"},
+        {test::writeTestFile(dir, QStringLiteral("moved.qkview"), QByteArray(kLesson).replace("\"tiny\"", "\"/no/such/model\"")), "/no/such/model"},
+        {test::writeTestFile(dir, QStringLiteral("colours.qkview"), QByteArray(kLesson).replace("magma", "rainbow")), "rainbow"},
         {dir.filePath(QStringLiteral("absent.qkview")), "cannot read"},
     };
     for (const auto& [lesson, expected] : cases) {
@@ -72,7 +62,7 @@ TEST(LessonCli, BadLessonsAreRefusedAndWriteNothing) {
         EXPECT_NE(r.err.toStdString().find(expected), std::string::npos) << r.err.toStdString();
         EXPECT_FALSE(QFile::exists(out));
     }
-    const QString lesson = writeFile(dir, QStringLiteral("good.qkview"), kLesson);
+    const QString lesson = test::writeTestFile(dir, QStringLiteral("good.qkview"), kLesson);
     const auto clash = runQkview({QStringLiteral("export"), QStringLiteral("--lesson"), lesson, QStringLiteral("--text"),
                                   QStringLiteral("other"), QStringLiteral("-o"), out});
     EXPECT_EQ(clash.exitCode, 2);
@@ -106,9 +96,9 @@ TEST(GuiCli, UnknownValuesAreUsageErrorsThatSayWhatIsAllowed) {
 
 TEST(GuiCli, ALessonArgumentOpensTheWindowOnIt) {
     QTemporaryDir dir;
-    const QString lesson = writeFile(dir, QStringLiteral("class.qkview"), kLesson);
+    const QString lesson = test::writeTestFile(dir, QStringLiteral("class.qkview"), kLesson);
     const QString shot = dir.filePath(QStringLiteral("shot.png"));
     const auto r = runQkview({lesson, QStringLiteral("--screenshot"), shot, QStringLiteral("--size"), QStringLiteral("1000x700")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-    EXPECT_TRUE(readAll(shot).startsWith("\x89PNG"));
+    EXPECT_TRUE(test::readTestFile(shot).startsWith("\x89PNG"));
 }

@@ -4,6 +4,7 @@
 #include "lessons/lesson.h"
 #include "views/heatmap_view.h"
 #include "views/sentence_edit.h"
+#include "test_files.h"
 #include "widget_test_support.h"
 
 #include <QMenuBar>
@@ -32,23 +33,7 @@ struct Window {
     MainWindow window;
 };
 
-// Settings in a temporary folder for as long as it lives.
-struct TemporarySettings {
-    TemporarySettings() {
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-    }
-    ~TemporarySettings() { QSettings::setDefaultFormat(QSettings::NativeFormat); }
-    QTemporaryDir dir;
-};
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    return path;
-}
 
 void closeLessonError(MainWindow& window, const std::string& expected) {
     auto* box = window.findChild<QMessageBox*>(QStringLiteral("lessonError"));
@@ -118,12 +103,12 @@ TEST(Lessons, DamagedForeignAndMissingModelLessonsChangeNothing) {
     Lesson unknownColours;
     unknownColours.colormap = QStringLiteral("rainbow");
     const std::vector<std::pair<QString, std::string>> cases = {
-        {writeFile(dir, QStringLiteral("cut.qkview"), lessonToJson(Lesson{}).chopped(10)), "not valid JSON"},
-        {writeFile(dir, QStringLiteral("new.qkview"), R"({"format": "qkview-lesson", "version": 7})"), "newer qkview"},
-        {writeFile(dir, QStringLiteral("old.qkview"), R"({"format": "qkview-lesson", "version": 0})"), "older"},
-        {writeFile(dir, QStringLiteral("other.qkview"), R"({"cells": []})"), "not a qkview lesson"},
-        {writeFile(dir, QStringLiteral("missing.qkview"), lessonToJson(missingModel)), "is not there"},
-        {writeFile(dir, QStringLiteral("colours.qkview"), lessonToJson(unknownColours)), "rainbow"},
+        {test::writeTestFile(dir, QStringLiteral("cut.qkview"), lessonToJson(Lesson{}).chopped(10)), "not valid JSON"},
+        {test::writeTestFile(dir, QStringLiteral("new.qkview"), R"({"format": "qkview-lesson", "version": 7})"), "newer qkview"},
+        {test::writeTestFile(dir, QStringLiteral("old.qkview"), R"({"format": "qkview-lesson", "version": 0})"), "older"},
+        {test::writeTestFile(dir, QStringLiteral("other.qkview"), R"({"cells": []})"), "not a qkview lesson"},
+        {test::writeTestFile(dir, QStringLiteral("missing.qkview"), lessonToJson(missingModel)), "is not there"},
+        {test::writeTestFile(dir, QStringLiteral("colours.qkview"), lessonToJson(unknownColours)), "rainbow"},
         {dir.filePath(QStringLiteral("absent.qkview")), "cannot read"},
     };
     Window w;
@@ -140,7 +125,7 @@ TEST(Lessons, DamagedForeignAndMissingModelLessonsChangeNothing) {
 }
 
 TEST(Lessons, TheLastSessionComesBackAfterARestart) {
-    TemporarySettings settings;
+    test::TemporarySettings settings;
     {
         Window before(true);
         before.window.openModelFolder(kGpt2Folder);
@@ -162,7 +147,7 @@ TEST(Lessons, TheLastSessionComesBackAfterARestart) {
 }
 
 TEST(Lessons, AModelFolderThatHasGoneFallsBackToTheTeachingModelWithANotice) {
-    TemporarySettings settings;
+    test::TemporarySettings settings;
     QTemporaryDir gone;
     Lesson last;
     last.model = gone.filePath(QStringLiteral("deleted-model"));

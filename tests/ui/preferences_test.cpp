@@ -16,14 +16,6 @@ using namespace qkview;
 using namespace qkview::ui;
 
 namespace {
-struct TemporarySettings {
-    TemporarySettings() {
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-    }
-    ~TemporarySettings() { QSettings::setDefaultFormat(QSettings::NativeFormat); }
-    QTemporaryDir dir;
-};
 
 // Opens Edit → Preferences…, lets choose() set the dialog's controls, and presses OK.
 void choosePreferences(MainWindow& window, const std::function<void(PreferencesDialog&)>& choose) {
@@ -52,7 +44,7 @@ TEST(Preferences, TheDialogGivesBackWhatItWasGiven) {
 }
 
 TEST(Preferences, ChosenOnesShowAtOnceReachFiguresAndOutliveTheWindow) {
-    TemporarySettings settings;
+    test::TemporarySettings settings;
     {
         MainWindow window(test::teachingModel(), true); // keeps its settings
         window.show();

@@ -6,6 +6,8 @@
 
 #include <QElapsedTimer>
 #include <QCoreApplication>
+#include <QSettings>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -35,6 +37,16 @@ bool waitFor(Done&& done, int timeoutMs = 10000) {
     while (!done() && timer.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     return done();
 }
+
+// Settings (QSettings) in a temporary folder of the test's own for as long as it lives.
+struct TemporarySettings {
+    TemporarySettings() {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+    }
+    ~TemporarySettings() { QSettings::setDefaultFormat(QSettings::NativeFormat); }
+    QTemporaryDir dir;
+};
 
 // The main window at 1366×768 on the teaching model, settings untouched, first trace shown.
 struct ShownWindow {
