@@ -81,3 +81,19 @@ TEST(LensViews, TheScatterDrawsEachTokensQueryAndKeyWhereTheProjectionPutsThem) 
     EXPECT_NE(image.pixelColor(selected), QColor(Qt::white)) << "the selected query is drawn";
     EXPECT_EQ(figureViewFromName(QStringLiteral("scatter")), FigureView::Scatter);
 }
+
+TEST(LensViews, TheHeadGridNamesEachHeadsMeasuredType) {
+    HeadScores s;
+    EXPECT_EQ(measuredTypeLabel(s), QString()) << "no clear type: nothing added";
+    s.induction = 0.52;
+    EXPECT_EQ(measuredTypeLabel(s), QStringLiteral("induction 0.52"));
+
+    const auto model = loadModel(QStringLiteral("teaching"));
+    const TracePtr trace = traceText(*model, QStringLiteral("the cat sat on the mat . the cat sat on the mat ."), {});
+    const HeadGridScene grid = headGridData(*trace, MatrixKind::Weights, 0, 0);
+    ASSERT_EQ(grid.measuredTypes.size(), trace->layerCount() * trace->headCount());
+    for (int l = 0; l < trace->layerCount(); ++l)
+        for (int h = 0; h < trace->headCount(); ++h)
+            EXPECT_EQ(grid.measuredTypes[grid.index(l, h)], measuredTypeLabel(headScores(*trace, l, h)));
+    EXPECT_TRUE(grid.measuredTypes[grid.index(0, 0)].startsWith(QStringLiteral("previous"))) << "the previous-token head";
+}

@@ -122,11 +122,25 @@ void drawLabels(QPainter& p, const HeadGridScene& s, const HeadGridGeometry& g, 
         for (int h = 0; h < s.heads; ++h) {
             const QRectF r = g.nameRect(l, h);
             p.setPen(l == s.selectedLayer && h == s.selectedHead ? style.accent : style.muted);
-            p.drawText(r, Qt::AlignHCenter | Qt::AlignTop,
-                       fm.elidedText(s.headNames.value(s.index(l, h)), Qt::ElideRight, r.width()));
+            // The measured type first: it is what this text shows, and a long name is elided after it.
+            const QString type = s.measuredTypes.value(s.index(l, h));
+            const QString name = s.headNames.value(s.index(l, h));
+            const QString caption = type.isEmpty() || name == u"mixed" ? (type.isEmpty() ? name : type)
+                                                                         : QStringLiteral("%1 · %2").arg(type, name);
+            p.drawText(r, Qt::AlignHCenter | Qt::AlignTop, fm.elidedText(caption, Qt::ElideRight, r.width()));
         }
 }
 } // namespace
+
+QString measuredTypeLabel(const HeadScores& scores) {
+    const QString type = headType(scores);
+    const auto label = [](const char* name, double score) { return tr("%1 %2").arg(tr(name)).arg(score, 0, 'f', 2); };
+    if (type == u"previous_token") return label("previous", scores.previousToken);
+    if (type == u"first_token") return label("first", scores.firstToken);
+    if (type == u"self") return label("self", scores.self);
+    if (type == u"induction") return label("induction", scores.induction.value_or(0));
+    return {};
+}
 
 HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const FigureStyle& style, int layer, int head) {
     HeadGridScene s = headGridData(trace, kind, layer, head);
@@ -147,6 +161,7 @@ HeadGridScene headGridData(const AttentionTrace& trace, MatrixKind kind, int lay
             if (stop && stop()) return s;
             s.matrices.push_back(thumbnailData(trace, l, h, kind));
             s.headNames << trace.config.headName(l, h);
+            s.measuredTypes << measuredTypeLabel(headScores(trace, l, h));
         }
     return s;
 }

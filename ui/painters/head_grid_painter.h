@@ -4,6 +4,7 @@
 // outlined. One routine for the screen and every export.
 // Shapes: L = layers, NH = heads, T = tokens.
 #include "figures/figure_style.h"
+#include "lenses/lenses.h"
 #include "painters/head_grid_geometry.h"
 #include "painters/matrix_data.h"
 
@@ -21,6 +22,8 @@ struct HeadGridScene {
     std::vector<MatrixData> matrices; // L × NH by layer, each at most kHeadGridCells square (longer texts pooled)
     std::vector<QImage> thumbnails;   // the same, coloured: built once per trace and style, drawn at every paint
     QStringList headNames;            // L × NH
+    QStringList measuredTypes;        // L × NH: "previous 0.91" when the head's scores on this text give it a type
+                                      // (lenses/lenses.h), else empty
     int selectedLayer = -1, selectedHead = -1;
     int headsPerKv = 1; // query heads sharing one key/value head (grouped-query attention): marked as groups
     bool colorBar = false; // a colour bar right of the grid (figures)
@@ -30,6 +33,9 @@ struct HeadGridScene {
 };
 
 inline constexpr int kHeadGridCells = 64;
+
+// "previous 0.91", "first 0.95", "self 0.44" or "induction 0.52" for a head with a clear type, else empty.
+QString measuredTypeLabel(const HeadScores& scores);
 
 // The matrices of every head (weights max-pooled beyond kHeadGridCells tokens) with their thumbnails.
 HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const FigureStyle& style, int layer, int head);
