@@ -88,8 +88,7 @@ QByteArray headsToNpy(const AttentionTrace& trace, const HeadMatrixPick& pick) {
     data.reserve(static_cast<size_t>(layers * heads * t * t));
     for (int l = 0; l < layers; ++l) {
         for (int h = 0; h < heads; ++h) {
-            const HeadPtr head = trace.head(l, h); // derived one at a time
-            const Matrix& m = pick(*head);         // (T, T)
+            const Matrix m = pick(l, h); // (T, T), derived one head at a time
             if (m.rows() != t || m.cols() != t)
                 throw Error(Error::Kind::InvalidArgument, "npy export: a head's matrix is not T × T");
             data.insert(data.end(), m.data(), m.data() + m.size());

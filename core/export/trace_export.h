@@ -11,8 +11,8 @@
 
 namespace qkview {
 
-// Which (T, T) matrix of a head to write: weights, scores or scaled scores.
-using HeadMatrixPick = std::function<const Matrix&(const HeadTrace&)>;
+// Which (T, T) matrix of head (layer, head) to write: its weights, its scores, a lens of it, …
+using HeadMatrixPick = std::function<Matrix(int layer, int head)>;
 
 // Header row "query \ key" then the key tokens; each row starts with its query token. Fields with
 // spaces, commas, quotes or line breaks are quoted (RFC 4180); numbers read back as the same float;

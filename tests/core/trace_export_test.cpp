@@ -155,7 +155,7 @@ TEST(TraceExport, NpyOfOneHeadReadsBackBitForBit) {
 
 TEST(TraceExport, NpyOfAllHeadsIsStackedLayerHeadQueryKey) {
     const TracePtr trace = sampleTrace();
-    const Npy npy = parseNpy(headsToNpy(*trace, [](const HeadTrace& h) -> const Matrix& { return h.weights; }));
+    const Npy npy = parseNpy(headsToNpy(*trace, [&](int layer, int head) { return trace->head(layer, head)->weights; }));
     const qint64 l = trace->config.layers, nh = trace->config.heads, t = trace->tokenCount();
     ASSERT_EQ(npy.shape, (std::vector<qint64>{l, nh, t, t}));
     ASSERT_EQ(static_cast<qint64>(npy.data.size()), l * nh * t * t);

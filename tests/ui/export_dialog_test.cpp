@@ -4,6 +4,7 @@
 #include "figures/export_actions.h"
 #include "figures/export_figure_dialog.h"
 #include "figures/figure_preview.h"
+#include "painters/matrix_data.h"
 #include "base/error.h"
 #include "widget_test_support.h"
 
@@ -130,4 +131,23 @@ TEST(ExportActions, DataFilesHoldTheSessionsNumbers) {
     exportData(w.session(), DataExport::TraceJson, dir.filePath(QStringLiteral("t.json")));
     EXPECT_TRUE(readAll(dir.filePath(QStringLiteral("t.json"))).startsWith("{"));
     EXPECT_THROW(exportData(w.session(), DataExport::MatrixCsv, dir.filePath(QStringLiteral("no/m.csv"))), Error);
+}
+
+TEST(ExportActions, DataFilesHoldTheLensShownNotTheWeights) {
+    Window w;
+    QTemporaryDir dir;
+    for (MatrixKind kind : {MatrixKind::ValueWeighted, MatrixKind::Rollout}) {
+        ViewOptions view = w.session().viewOptions();
+        view.kind = kind;
+        w.session().setViewOptions(view);
+        const Matrix shown = matrixData(*w.session().trace(), 0, 2, kind).values; // what the heatmap draws
+        ASSERT_NE(shown, w.session().trace()->head(0, 2)->weights);
+        const QString path = dir.filePath(matrixKindName(kind) + QStringLiteral(".npy"));
+        exportData(w.session(), DataExport::HeadNpy, path);
+        const QByteArray npy = readAll(path);
+        const quint16 headerLength = qFromLittleEndian<quint16>(npy.constData() + 8);
+        for (int i = 0; i < 36; ++i)
+            ASSERT_EQ(qFromLittleEndian<float>(npy.constData() + 10 + headerLength + 4 * i), shown(i / 6, i % 6))
+                << matrixKindName(kind).toStdString() << " " << i;
+    }
 }

@@ -76,11 +76,11 @@ void exportData(const Session& session, DataExport what, const QString& path) {
     const MatrixKind kind = session.viewOptions().kind;
     QByteArray bytes;
     switch (what) {
-    case DataExport::MatrixCsv: bytes = matrixToCsv(trace->tokens, matrixOf(*trace->head(sel.layer, sel.head), kind)); break;
+    case DataExport::MatrixCsv: bytes = matrixToCsv(trace->tokens, shownMatrix(*trace, sel.layer, sel.head, kind)); break;
     case DataExport::TraceJson: bytes = traceToJson(*trace); break;
-    case DataExport::HeadNpy: bytes = matrixToNpy(matrixOf(*trace->head(sel.layer, sel.head), kind)); break;
+    case DataExport::HeadNpy: bytes = matrixToNpy(shownMatrix(*trace, sel.layer, sel.head, kind)); break;
     case DataExport::AllHeadsNpy:
-        bytes = headsToNpy(*trace, [kind](const HeadTrace& h) -> const Matrix& { return matrixOf(h, kind); });
+        bytes = headsToNpy(*trace, [&](int layer, int head) { return shownMatrix(*trace, layer, head, kind); });
         break;
     }
     saveFileAtomically(path, bytes);

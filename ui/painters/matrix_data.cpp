@@ -32,20 +32,24 @@ const Matrix& matrixOf(const HeadTrace& head, MatrixKind kind) {
     switch (kind) {
     case MatrixKind::Scores: return head.scores;
     case MatrixKind::ScaledScores: return head.scaledScores;
-    case MatrixKind::Weights: // value-weighted attention and rollout are not a head's own (matrixData)
+    case MatrixKind::Weights: // value-weighted attention and rollout are not a head's own (shownMatrix)
     case MatrixKind::ValueWeighted:
     case MatrixKind::Rollout: break;
     }
     return head.weights;
 }
 
+Matrix shownMatrix(const AttentionTrace& trace, int layer, int head, MatrixKind kind) {
+    if (kind == MatrixKind::ValueWeighted) return valueWeightedAttention(trace, layer, head);
+    if (kind == MatrixKind::Rollout) return attentionRollout(trace, layer).back();
+    return matrixOf(*trace.head(layer, head), kind);
+}
+
 MatrixData matrixData(const AttentionTrace& trace, int layer, int head, MatrixKind kind) {
     MatrixData data;
     for (const Token& t : trace.tokens) data.rowLabels << t.text;
     data.columnLabels = data.rowLabels;
-    if (kind == MatrixKind::ValueWeighted) data.values = valueWeightedAttention(trace, layer, head);
-    else if (kind == MatrixKind::Rollout) data.values = attentionRollout(trace, layer).back();
-    else data.values = matrixOf(*trace.head(layer, head), kind);
+    data.values = shownMatrix(trace, layer, head, kind);
     const int n = trace.tokenCount();
     // The causal mask hides key j from the queries before it (AttentionTrace::isMasked): the head of each
     // column, contiguous in this column-major matrix.

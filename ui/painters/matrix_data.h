@@ -27,6 +27,9 @@ struct MatrixData {
 
 // Weights use the fixed range [0, 1] so heads compare; scores a symmetric range around 0.
 MatrixData matrixData(const AttentionTrace& trace, int layer, int head, MatrixKind kind);
+// The (T, T) numbers of that kind alone: what the heatmap shows and what data exports write.
+Matrix shownMatrix(const AttentionTrace& trace, int layer, int head, MatrixKind kind);
+// A head's own matrix of that kind (weights, scores, scaled scores); lenses are not a head's own: use shownMatrix.
 const Matrix& matrixOf(const HeadTrace& head, MatrixKind kind);
 // The cell with the largest value (by magnitude for signed data), unmasked, as (column, row); (-1, -1) when none.
 QPoint strongestCell(const MatrixData& data);
