@@ -136,6 +136,8 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         {QStringLiteral("no-selection"), QStringLiteral("Do not outline or highlight the selected query, key or head.")},
         {QStringLiteral("grid-tokens"), QStringLiteral("With --view grid: the selected head's matrix with its token labels "
                                                        "beside the grid (below it on narrow pages).")},
+        {QStringLiteral("head-types"), QStringLiteral("With --view grid: frame each head in the colour of its measured type on "
+                                                      "this text (previous token, first token, self, induction), with a legend.")},
         {QStringLiteral("text-file"), QStringLiteral("Read the text from FILE ('-' for standard input) instead of --text."),
          QStringLiteral("FILE")},
         {QStringLiteral("scale"), QStringLiteral("Heatmap colour scale: fixed (default), row (each row ÷ its maximum) or log."),
@@ -197,6 +199,9 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
     if (request.gridTokens && request.view != FigureView::Grid)
         return usage(QStringLiteral("--grid-tokens shows the selected head's tokens beside the grid: it needs --view grid, got '%1'")
                          .arg(figureViewName(request.view)));
+    request.headTypes = parser.isSet(QStringLiteral("head-types"));
+    if (request.headTypes && request.view != FigureView::Grid)
+        return usage(QStringLiteral("--head-types colours the head grid: it needs --view grid, got '%1'").arg(figureViewName(request.view)));
     const QString what = chosen(QStringLiteral("what"), lesson ? lesson->what : QString());
     const auto kind = matrixKindFromName(what);
     if (!kind) return usage(QStringLiteral("--what must be weights, scores, scaled_scores, value_norms or rollout, got '%1'").arg(what));

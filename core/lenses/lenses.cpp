@@ -38,33 +38,43 @@ std::vector<Matrix> attentionRollout(const AttentionTrace& trace, int lastLayer)
     return rollout;
 }
 
-HeadScores headScores(const AttentionTrace& trace, int layer, int head) {
-    const Matrix& w = trace.head(layer, head)->weights;
-    const int T = trace.tokenCount();
-    HeadScores s;
-    if (T < 2) return s;
-    for (int i = 1; i < T; ++i) {
-        s.previousToken += w(i, i - 1);
-        s.firstToken += w(i, 0);
-        s.self += w(i, i);
-    }
-    s.previousToken /= T - 1;
-    s.firstToken /= T - 1;
-    s.self /= T - 1;
-
+HeadScoring::HeadScoring(const TokenList& tokens) : m_inductionKey(tokens.size(), -1), m_tokens(static_cast<int>(tokens.size())) {
     std::unordered_map<int, int> lastSeen; // token id → its latest position so far
-    double induction = 0;
-    int counted = 0;
-    for (int i = 0; i < T; ++i) {
-        const int id = trace.tokens[static_cast<size_t>(i)].id;
+    for (int i = 0; i < m_tokens; ++i) {
+        const int id = tokens[static_cast<size_t>(i)].id;
         if (const auto seen = lastSeen.find(id); seen != lastSeen.end()) {
-            induction += w(i, seen->second + 1);
-            ++counted;
+            m_inductionKey[static_cast<size_t>(i)] = seen->second + 1;
+            ++m_repeats;
         }
         lastSeen[id] = i;
     }
-    if (counted > 0) s.induction = induction / counted;
+}
+
+void HeadScoring::add(int firstQuery, const Matrix& w) {
+    for (Eigen::Index r = 0; r < w.rows(); ++r) {
+        const int i = firstQuery + static_cast<int>(r);
+        if (const int key = m_inductionKey[static_cast<size_t>(i)]; key >= 0) m_induction += w(r, key);
+        if (i == 0) continue; // query 0 has no previous token
+        m_previous += w(r, i - 1);
+        m_first += w(r, 0);
+        m_self += w(r, i);
+    }
+}
+
+HeadScores HeadScoring::scores() const {
+    HeadScores s;
+    if (m_repeats > 0) s.induction = m_induction / m_repeats;
+    if (m_tokens < 2) return s;
+    s.previousToken = m_previous / (m_tokens - 1);
+    s.firstToken = m_first / (m_tokens - 1);
+    s.self = m_self / (m_tokens - 1);
     return s;
+}
+
+HeadScores headScores(const AttentionTrace& trace, int layer, int head) {
+    HeadScoring scoring(trace.tokens);
+    trace.forEachWeightBlock(layer, head, [&](int first, const Matrix& w) { scoring.add(first, w); });
+    return scoring.scores();
 }
 
 QString headType(const HeadScores& scores) {

@@ -36,6 +36,21 @@ struct HeadScores {
 };
 HeadScores headScores(const AttentionTrace& trace, int layer, int head);
 
+// The same scores gathered from weight blocks as they are derived (AttentionTrace::forEachWeightBlock), so a
+// caller that derives the weights for another purpose scores the head in the same pass.
+class HeadScoring {
+public:
+    explicit HeadScoring(const TokenList& tokens);
+    void add(int firstQuery, const Matrix& weights /* (rows of the block, T) */);
+    HeadScores scores() const;
+
+private:
+    std::vector<int> m_inductionKey; // per query: the key after the token's previous occurrence, or −1
+    int m_tokens = 0;
+    int m_repeats = 0;
+    double m_previous = 0, m_first = 0, m_self = 0, m_induction = 0;
+};
+
 // The type whose score is highest if it reaches kHeadTypeThreshold: "previous_token", "first_token", "self"
 // or "induction"; else "mixed".
 inline constexpr double kHeadTypeThreshold = 0.4;

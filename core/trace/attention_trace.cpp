@@ -110,28 +110,40 @@ RowVector AttentionTrace::weightRow(int layer, int headIndex, int query) const {
     return softmaxRows(scores, logitFactor(config.dHead, options), options.causal, query);
 }
 
-Matrix AttentionTrace::pooledWeights(int layer, int headIndex, int rows, int cols) const {
+void AttentionTrace::forEachWeightBlock(int layer, int headIndex,
+                                        const std::function<void(int firstQuery, const Matrix& weights)>& visit) const {
     checkHead(layer, headIndex);
+    if (HeadPtr cached = m_cache.find(layer, headIndex)) return visit(0, cached->weights); // derived already
     const int T = tokenCount();
-    rows = std::clamp(rows, 1, T);
-    cols = std::clamp(cols, 1, T);
     const Matrix q = queries(layer, headIndex), k = keys(layer, headIndex); // (T, hs) each
     const double factor = logitFactor(config.dHead, options);
-    Matrix pooled = Matrix::Zero(rows, cols); // (rows, cols)
-    constexpr int kBlock = 64;                // query rows per pass: (64, T) scores at a time
+    constexpr int kBlock = 64; // query rows per pass: (64, T) scores at a time
     for (int first = 0; first < T; first += kBlock) {
         const int count = std::min(kBlock, T - first);
         const Matrix scores = q.middleRows(first, count) * k.transpose(); // (count, T)
-        const Matrix w = softmaxRows(scores, factor, options.causal, first);
-        for (int i = 0; i < count; ++i) {
-            const int r = static_cast<int>(static_cast<long long>(first + i) * rows / T);
-            for (int j = 0; j < T; ++j) {
-                const int c = static_cast<int>(static_cast<long long>(j) * cols / T);
-                pooled(r, c) = std::max(pooled(r, c), w(i, j));
-            }
+        visit(first, softmaxRows(scores, factor, options.causal, first));
+    }
+}
+
+Matrix AttentionTrace::pooledWeights(int layer, int headIndex, int rows, int cols) const {
+    checkHead(layer, headIndex);
+    WeightPooler pooler(tokenCount(), rows, cols);
+    forEachWeightBlock(layer, headIndex, [&](int first, const Matrix& w) { pooler.add(first, w); });
+    return pooler.pooled();
+}
+
+WeightPooler::WeightPooler(int tokens, int rows, int cols)
+    : m_tokens(std::max(1, tokens)), m_pooled(Matrix::Zero(std::clamp(rows, 1, m_tokens), std::clamp(cols, 1, m_tokens))) {}
+
+void WeightPooler::add(int firstQuery, const Matrix& weights) {
+    const long long rows = m_pooled.rows(), cols = m_pooled.cols();
+    for (Eigen::Index i = 0; i < weights.rows(); ++i) {
+        const auto r = static_cast<Eigen::Index>((firstQuery + i) * rows / m_tokens);
+        for (Eigen::Index j = 0; j < weights.cols(); ++j) {
+            const auto c = static_cast<Eigen::Index>(j * cols / m_tokens);
+            m_pooled(r, c) = std::max(m_pooled(r, c), weights(i, j));
         }
     }
-    return pooled;
 }
 
 } // namespace qkview

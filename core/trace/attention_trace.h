@@ -71,6 +71,10 @@ struct AttentionTrace {
     RowVector weightRow(int layer, int head, int query) const;
     // Max-pooled weights of a head in (rows, cols) cells, block by block: never the whole T × T at once.
     Matrix pooledWeights(int layer, int head, int rows, int cols) const;
+    // Derives the head's weights in blocks of query rows, first to last, handing each (rows, T) block with its
+    // first query to visit: what pooling and scoring need, in O(T) memory and one pass. A head already
+    // derived (cached) is handed over whole, as one block.
+    void forEachWeightBlock(int layer, int head, const std::function<void(int firstQuery, const Matrix& weights)>& visit) const;
 
     Matrix layerInput(int layer) const;  // (T, C) residual stream entering the layer
     Matrix layerOutput(int layer) const; // (T, C) residual stream leaving it
@@ -91,5 +95,18 @@ private:
 };
 
 using TracePtr = std::shared_ptr<const AttentionTrace>;
+
+// Max-pools weight blocks (AttentionTrace::forEachWeightBlock) of a T-token head into (rows, cols) cells, so
+// a sharp peak never vanishes from a thumbnail.
+class WeightPooler {
+public:
+    WeightPooler(int tokens, int rows, int cols); // rows and cols clamped to 1..tokens
+    void add(int firstQuery, const Matrix& weights /* (rows of the block, T) */);
+    const Matrix& pooled() const { return m_pooled; }
+
+private:
+    int m_tokens;
+    Matrix m_pooled;
+};
 
 } // namespace qkview

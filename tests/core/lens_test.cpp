@@ -110,3 +110,33 @@ TEST(Lenses, WithoutAnOutputProjectionTheValueNormIsTheValuesOwn) {
     ASSERT_FALSE(trace->outputProjection);
     EXPECT_EQ(valueNorms(*trace, 1, 2), RowVector(trace->values(1, 2).rowwise().norm().transpose()));
 }
+
+TEST(Lenses, HeadScoresGatheredBlockByBlockEqualThoseOfTheWholeMatrix) {
+    const TeachingModel model;
+    QString text;
+    for (int i = 0; i < 16; ++i) text += QStringLiteral("the cat sat on the mat and the dog ran ");
+    const TracePtr trace = traceText(model, text, {}); // over 64 tokens: several blocks of rows, many repeats
+    ASSERT_GT(trace->tokenCount(), 2 * 64);
+    for (int l = 0; l < trace->layerCount(); ++l)
+        for (int h = 0; h < trace->headCount(); ++h) {
+            const HeadScores blocks = headScores(*trace, l, h); // before the head is derived and cached
+            // The definitions, written out on the whole matrix.
+            const Matrix& w = trace->head(l, h)->weights;
+            const int T = trace->tokenCount();
+            double previous = 0, first = 0, self = 0, induction = 0;
+            int repeats = 0;
+            for (int i = 1; i < T; ++i) previous += w(i, i - 1), first += w(i, 0), self += w(i, i);
+            for (int i = 1; i < T; ++i)
+                for (int j = i - 1; j >= 0; --j)
+                    if (trace->tokens[static_cast<size_t>(j)].id == trace->tokens[static_cast<size_t>(i)].id) {
+                        induction += w(i, j + 1);
+                        ++repeats;
+                        break;
+                    }
+            EXPECT_NEAR(blocks.previousToken, previous / (T - 1), 1e-6) << l << "," << h;
+            EXPECT_NEAR(blocks.firstToken, first / (T - 1), 1e-6) << l << "," << h;
+            EXPECT_NEAR(blocks.self, self / (T - 1), 1e-6) << l << "," << h;
+            ASSERT_TRUE(blocks.induction.has_value());
+            EXPECT_NEAR(*blocks.induction, induction / repeats, 1e-6) << l << "," << h;
+        }
+}

@@ -8,6 +8,8 @@
 #include "painters/head_grid_painter.h"
 #include "painters/matrix_data.h"
 #include "painters/scatter_painter.h"
+#include "painters/values_painter.h"
+#include "base/error.h"
 
 #include <QImage>
 #include <QPainter>
@@ -96,4 +98,79 @@ TEST(LensViews, TheHeadGridNamesEachHeadsMeasuredType) {
         for (int h = 0; h < trace->headCount(); ++h)
             EXPECT_EQ(grid.measuredTypes[grid.index(l, h)], measuredTypeLabel(headScores(*trace, l, h)));
     EXPECT_TRUE(grid.measuredTypes[grid.index(0, 0)].startsWith(QStringLiteral("previous"))) << "the previous-token head";
+}
+
+TEST(LensViews, LongTextThumbnailsAreScoredInTheSamePassAsTheyArePooled) {
+    const auto model = loadModel(QStringLiteral("teaching"));
+    QString text;
+    for (int i = 0; i < 10; ++i) text += QStringLiteral("the cat sat on the mat . ");
+    const TracePtr trace = traceText(*model, text, {});
+    ASSERT_GT(trace->tokenCount(), kHeadGridCells) << "thumbnails are pooled";
+    const HeadGridScene grid = headGridData(*trace, MatrixKind::Weights, 0, 0);
+    ASSERT_EQ(grid.scores.size(), static_cast<size_t>(trace->layerCount() * trace->headCount()));
+    for (int l = 0; l < trace->layerCount(); ++l)
+        for (int h = 0; h < trace->headCount(); ++h) {
+            const HeadScores& s = grid.scores[static_cast<size_t>(grid.index(l, h))];
+            const HeadScores alone = headScores(*trace, l, h);
+            EXPECT_NEAR(s.previousToken, alone.previousToken, 1e-6);
+            EXPECT_NEAR(s.firstToken, alone.firstToken, 1e-6);
+            EXPECT_NEAR(s.self, alone.self, 1e-6);
+            EXPECT_NEAR(s.induction.value_or(-1), alone.induction.value_or(-1), 1e-6);
+            EXPECT_EQ(grid.matrices[static_cast<size_t>(grid.index(l, h))].values, trace->pooledWeights(l, h, kHeadGridCells, kHeadGridCells));
+        }
+}
+
+TEST(LensViews, HeadTypeFramesAreDrawnInTheirTypesColourOnlyWhenAsked) {
+    const auto model = loadModel(QStringLiteral("teaching"));
+    const TracePtr trace = traceText(*model, QStringLiteral("the cat sat on the mat . the cat sat on the mat ."), {});
+    HeadGridScene grid = headGridScene(*trace, MatrixKind::Weights, FigureStyle::print(), -1, -1);
+    const QString type = headType(grid.scores[static_cast<size_t>(grid.index(0, 0))]);
+    ASSERT_EQ(type, QStringLiteral("previous_token"));
+    const QColor frame = headTypeColor(type);
+    ASSERT_TRUE(frame.isValid());
+    EXPECT_FALSE(headTypeColor(QStringLiteral("mixed")).isValid());
+    const auto frameSeen = [&](bool colorByType) {
+        grid.colorByType = colorByType;
+        QImage image(900, 600, QImage::Format_RGB32);
+        QPainter p(&image);
+        FigureStyle style = FigureStyle::print();
+        style.rasterCells = true;
+        renderHeadGrid(p, grid, QRectF(image.rect()), style);
+        const QRectF thumb = headGridGeometry(p, grid, QRectF(image.rect()), style).thumbRect(0, 0);
+        p.end();
+        // A pixel just inside the thumbnail's top edge, midway along.
+        return image.pixelColor(QPoint(static_cast<int>(thumb.center().x()), static_cast<int>(thumb.top() + 1))) == frame;
+    };
+    EXPECT_FALSE(frameSeen(false));
+    EXPECT_TRUE(frameSeen(true));
+}
+
+TEST(LensViews, TheValuesChartGivesEachKeysShareOfWhatTheHeadMoves) {
+    const TracePtr trace = tinyTrace();
+    const int query = 7;
+    const ValuesScene scene = valuesScene(*trace, 1, 2, query);
+    ASSERT_TRUE(scene.steps.has_value());
+    ASSERT_EQ(scene.moved.size(), scene.steps->contributions.size());
+    const Matrix lens = valueWeightedAttention(*trace, 1, 2);
+    const double total = lens.row(query).sum();
+    double sum = 0;
+    for (size_t i = 0; i < scene.moved.size(); ++i) {
+        EXPECT_NEAR(scene.moved[i], lens(query, scene.steps->contributions[i].key) / total, 1e-6);
+        sum += scene.moved[i];
+    }
+    EXPECT_NEAR(sum, 1.0, 1e-6);
+    EXPECT_TRUE(valuesScene(*trace, 1, 2, -1).moved.empty()) << "no query, nothing moved";
+}
+
+TEST(LensViews, GridFiguresFrameHeadTypesOnlyInTheGridAndSaySo) {
+    const TracePtr trace = tinyTrace();
+    FigureRequest r;
+    r.view = FigureView::Grid;
+    r.headTypes = true;
+    EXPECT_TRUE(defaultCaption(r, *trace).contains(QStringLiteral("frames: blue previous token")));
+    QImage image(800, 500, QImage::Format_RGB32);
+    QPainter p(&image);
+    EXPECT_NO_THROW(renderFigure(p, r, *trace, QRectF(image.rect())));
+    r.view = FigureView::Heatmap;
+    EXPECT_THROW(renderFigure(p, r, *trace, QRectF(image.rect())), Error);
 }

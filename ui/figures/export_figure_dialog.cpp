@@ -58,6 +58,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     m_selection = new QCheckBox(tr("Outline the selection"));
     m_selection->setChecked(start.selection);
     m_gridTokens = new QCheckBox(tr("Tokens of the selected head beside the grid"));
+    m_headTypes = new QCheckBox(tr("Heads framed in the colour of their type"));
     m_what = new QComboBox;
     m_what->addItems({tr("Weights"), tr("Raw scores q·k"), tr("Scaled scores"), tr("Value-weighted (weight × ‖v W_O‖)"),
                       tr("Rollout up to the layer")});
@@ -120,6 +121,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     form->addRow(QString(), m_numbers);
     form->addRow(QString(), m_selection);
     form->addRow(QString(), m_gridTokens);
+    form->addRow(QString(), m_headTypes);
     form->addRow(m_showTitle, m_title);
     form->addRow(m_showCaption, m_caption);
     form->addRow(tr("&Format"), m_format);
@@ -152,7 +154,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
     for (QSpinBox* box : {m_layer, m_head, m_dpi}) connect(box, &QSpinBox::valueChanged, this, &ExportFigureDialog::updatePreview);
     for (QDoubleSpinBox* box : {m_width, m_height})
         connect(box, &QDoubleSpinBox::valueChanged, this, &ExportFigureDialog::updatePreview);
-    for (QCheckBox* box : {m_numbers, m_showTitle, m_showCaption, m_selection, m_gridTokens}) connect(box, &QCheckBox::toggled, this, &ExportFigureDialog::updatePreview);
+    for (QCheckBox* box : {m_numbers, m_showTitle, m_showCaption, m_selection, m_gridTokens, m_headTypes}) connect(box, &QCheckBox::toggled, this, &ExportFigureDialog::updatePreview);
     for (QLineEdit* edit : {m_title, m_caption}) connect(edit, &QLineEdit::textChanged, this, &ExportFigureDialog::updatePreview);
     connect(m_unit, &QComboBox::currentIndexChanged, this, &ExportFigureDialog::changeUnit);
     updatePreview();
@@ -172,6 +174,7 @@ void ExportFigureDialog::setToolTips(QPushButton* exportButton, QPushButton* clo
     m_numbers->setToolTip(tr("Write each cell's value where the cells are large enough"));
     m_selection->setToolTip(tr("Draw a frame around the selected query's row and the selected cell"));
     m_gridTokens->setToolTip(tr("For the head grid: the selected head's matrix with its tokens beside the grid"));
+    m_headTypes->setToolTip(tr("For the head grid: previous-token, first-token, self and induction heads, as measured on this text"));
     m_showTitle->setToolTip(tr("Put a title above the figure"));
     m_title->setToolTip(tr("The title; empty for the one shown greyed out"));
     m_showCaption->setToolTip(tr("Put a caption below the figure"));
@@ -198,6 +201,7 @@ FigureRequest ExportFigureDialog::request() const {
     r.numbers = m_numbers->isChecked();
     r.selection = m_selection->isChecked();
     r.gridTokens = r.view == FigureView::Grid && m_gridTokens->isChecked();
+    r.headTypes = r.view == FigureView::Grid && m_headTypes->isChecked();
     r.query = m_query->currentIndex() - 1;
     r.key = m_key->currentIndex() - 1;
     r.scale = static_cast<ColorScaleMode>(m_scale->currentIndex());
@@ -247,6 +251,7 @@ void ExportFigureDialog::updatePreview() {
     m_numbers->setEnabled(heatmapLike);
     const bool grid = m_view->currentIndex() == static_cast<int>(FigureView::Grid);
     m_gridTokens->setEnabled(grid);
+    m_headTypes->setEnabled(grid);
     m_scale->setEnabled(m_view->currentIndex() == static_cast<int>(FigureView::Heatmap) || (grid && m_gridTokens->isChecked()));
     m_title->setEnabled(m_showTitle->isChecked());
     m_caption->setEnabled(m_showCaption->isChecked());

@@ -43,6 +43,7 @@ public:
     QLineEdit* captionEdit() const { return m_caption; }
     QCheckBox* selectionBox() const { return m_selection; }
     QCheckBox* gridTokensBox() const { return m_gridTokens; }
+    QCheckBox* headTypesBox() const { return m_headTypes; }
     QComboBox* queryBox() const { return m_query; }
     QComboBox* keyBox() const { return m_key; }
     QComboBox* colormapBox() const { return m_colormap; }
@@ -65,6 +66,7 @@ private:
     QComboBox* m_key;
     QCheckBox* m_selection;
     QCheckBox* m_gridTokens; // the grid view only
+    QCheckBox* m_headTypes;  // the grid view only
     QComboBox* m_what;
     QComboBox* m_colormap;
     QCheckBox* m_numbers;

@@ -129,6 +129,7 @@ void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trac
     for (const auto& [what, index] : {std::pair{tr("query"), request.query}, std::pair{tr("key"), request.key}})
         if (index < -1 || index >= t)
             invalid(tr("%1 %2 is out of range: the text has %3 tokens (0–%4)").arg(what).arg(index).arg(t).arg(t - 1));
+    if (request.headTypes && request.view != FigureView::Grid) invalid(tr("head types are shown in the head grid only"));
     if (request.gridTokens && request.view != FigureView::Grid)
         invalid(tr("the tokens of the selected head are shown beside the grid only, not the %1 view").arg(figureViewName(request.view)));
     if (request.fontSize != 0 && !(request.fontSize >= kMinFontPoints && request.fontSize <= kMaxFontPoints))
@@ -182,6 +183,9 @@ QString defaultCaption(const FigureRequest& request, const AttentionTrace& trace
     if (trace.options.temperature != 1.0f) softmax += tr(", temperature %1").arg(static_cast<double>(trace.options.temperature));
     if (trace.options.causal) softmax += tr(", causal mask");
     parts << softmax;
+    if (request.view == FigureView::Grid && request.headTypes)
+        parts << tr("frames: blue previous token, orange first token, green self, pink induction (at least %1 of a head's "
+                    "attention on this text)").arg(kHeadTypeThreshold);
     return parts.join(QStringLiteral(" · "));
 }
 

@@ -38,6 +38,7 @@ struct FigureRequest {
     bool numbers = false;
     bool selection = true; // outline (and highlight) the selected query, key or head
     bool gridTokens = false; // grid only: the selected head's matrix with its tokens beside (or below) the grid
+    bool headTypes = false;  // grid only: each head framed in the colour of its measured type, with a legend
     double fontSize = 0;   // points; 0: sized for the figure (autoFontSize)
     ColorScaleMode scale = ColorScaleMode::Fixed; // heatmap colours: fixed range, per-row maximum, log
     std::optional<QString> title;   // nullopt: one naming the head and what it shows; empty: no title
@@ -52,7 +53,7 @@ inline constexpr double kMaxFontPoints = 72;
 double autoFontSize(QSizeF size);
 
 // Throws Error(InvalidArgument) naming the valid range when layer, head, query or key is outside the trace,
-// and for gridTokens with another view than the grid.
+// and for gridTokens or headTypes with another view than the grid.
 void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trace);
 // The request with a view's missing query and key chosen from the trace.
 FigureRequest resolvedRequest(FigureRequest request, const AttentionTrace& trace);

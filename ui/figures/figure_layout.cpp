@@ -81,6 +81,7 @@ FigureScenes figureScenes(const FigureRequest& r, const AttentionTrace& trace, c
         s.grid.colorBar = (r.what == MatrixKind::Weights || r.what == MatrixKind::Rollout) &&
                           !(r.gridTokens && r.scale == ColorScaleMode::Fixed);
         if (r.gridTokens) s.headTitle = headLabel(trace, r.layer, r.head);
+        s.grid.colorByType = r.headTypes;
         s.grid.maxThumbAspect = kMaxThumbAspect;
     }
     if (r.view == FigureView::Lesson) {

@@ -38,14 +38,24 @@ MatrixData shrunk(const MatrixData& d) {
     return out;
 }
 
-// A head's thumbnail data: weights max-pooled by core block by block (a sharp peak never vanishes, and no
-// head's whole T × T matrix is made); scores averaged from the derived matrix.
-MatrixData thumbnailData(const AttentionTrace& trace, int layer, int head, MatrixKind kind) {
+// A head's thumbnail data and scores. Long texts' weights are max-pooled block by block as core derives
+// them (a sharp peak never vanishes, and no head's whole T × T matrix is made), scored in the same pass.
+MatrixData thumbnailData(const AttentionTrace& trace, int layer, int head, MatrixKind kind, HeadScores& scores) {
     const int t = trace.tokenCount(), n = kHeadGridCells;
     if (kind == MatrixKind::Rollout) kind = MatrixKind::Weights; // rollout is one per layer, not per head
-    if (t <= n || kind != MatrixKind::Weights) return shrunk(matrixData(trace, layer, head, kind));
+    if (t <= n || kind != MatrixKind::Weights) {
+        scores = headScores(trace, layer, head);
+        return shrunk(matrixData(trace, layer, head, kind));
+    }
+    WeightPooler pooler(t, n, n);
+    HeadScoring scoring(trace.tokens);
+    trace.forEachWeightBlock(layer, head, [&](int first, const Matrix& w) {
+        pooler.add(first, w);
+        scoring.add(first, w);
+    });
+    scores = scoring.scores();
     MatrixData d;
-    d.values = trace.pooledWeights(layer, head, n, n);
+    d.values = pooler.pooled();
     d.masked.resize(n, n);
     const auto firstOf = [&](int cell) { return static_cast<int>((static_cast<long long>(cell) * t + n - 1) / n); };
     for (int a = 0; a < n; ++a)
@@ -75,6 +85,43 @@ void drawVectorCells(QPainter& p, const MatrixData& d, const QRectF& r, const Fi
         }
 }
 
+// Each head with a clear type framed in its colour, inside its thumbnail (the selection outline is outside).
+void drawTypeFrames(QPainter& p, const HeadGridScene& s, const HeadGridGeometry& g) {
+    const double w = std::clamp(g.thumbSize() * 0.08, 2.0, 5.0);
+    p.setBrush(Qt::NoBrush);
+    for (int l = 0; l < s.layers; ++l)
+        for (int h = 0; h < s.heads; ++h) {
+            const auto i = static_cast<size_t>(s.index(l, h));
+            if (i >= s.scores.size()) continue;
+            const QColor colour = headTypeColor(headType(s.scores[i]));
+            if (!colour.isValid()) continue;
+            p.setPen(QPen(colour, w, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+            p.drawRect(g.thumbRect(l, h).adjusted(w / 2, w / 2, -w / 2, -w / 2));
+        }
+}
+
+// "■ previous token ■ first token ■ self ■ induction", right-aligned in r; nothing when it does not all fit.
+void drawTypeLegend(QPainter& p, const QRectF& r, const FigureStyle& style) {
+    const QFontMetricsF fm = p.fontMetrics();
+    const double box = fm.ascent() * 0.8, gap = fm.averageCharWidth();
+    const QString types[] = {QStringLiteral("previous_token"), QStringLiteral("first_token"), QStringLiteral("self"),
+                             QStringLiteral("induction")};
+    double total = 0;
+    for (const QString& type : types) total += box + gap / 2 + fm.horizontalAdvance(headTypeLabel(type)) + 1.5 * gap;
+    total -= 1.5 * gap;
+    if (total > r.width()) return;
+    double x = r.right() - total;
+    p.setPen(style.muted);
+    for (const QString& type : types) {
+        const QString label = headTypeLabel(type);
+        p.fillRect(QRectF(x, r.center().y() - box / 2, box, box), headTypeColor(type));
+        x += box + gap / 2;
+        const double width = fm.horizontalAdvance(label) + 1;
+        p.drawText(QRectF(x, r.top(), width, r.height()), Qt::AlignLeft | Qt::AlignVCenter, label);
+        x += width - 1 + 1.5 * gap;
+    }
+}
+
 void drawLabels(QPainter& p, const HeadGridScene& s, const HeadGridGeometry& g, const FigureStyle& style) {
     QFont font = style.font;
     for (int l = 0; l < s.layers; l += g.rowLabelStep()) {
@@ -93,8 +140,13 @@ void drawLabels(QPainter& p, const HeadGridScene& s, const HeadGridGeometry& g, 
     font.setItalic(true);
     p.setFont(font);
     p.setPen(style.muted);
-    p.drawText(g.columnTitleRect(), Qt::AlignLeft | Qt::AlignVCenter,
-               s.headsPerKv > 1 ? tr("heads → (groups of %1 share keys and values)").arg(s.headsPerKv) : tr("heads →"));
+    const QString headsTitle =
+        s.headsPerKv > 1 ? tr("heads → (groups of %1 share keys and values)").arg(s.headsPerKv) : tr("heads →");
+    p.drawText(g.columnTitleRect(), Qt::AlignLeft | Qt::AlignVCenter, headsTitle);
+    if (s.colorByType) {
+        const QRectF title = g.columnTitleRect();
+        drawTypeLegend(p, title.adjusted(p.fontMetrics().horizontalAdvance(headsTitle) + title.height(), 0, 0, 0), style);
+    }
     if (s.headsPerKv > 1) {
         // A tick under the column labels where one key/value group ends and the next begins.
         p.setPen(QPen(style.muted, 1.0));
@@ -142,6 +194,22 @@ QString measuredTypeLabel(const HeadScores& scores) {
     return {};
 }
 
+QColor headTypeColor(const QString& type) {
+    if (type == u"previous_token") return QColor(0x00, 0x72, 0xB2); // blue
+    if (type == u"first_token") return QColor(0xE6, 0x9F, 0x00);    // orange
+    if (type == u"self") return QColor(0x00, 0x9E, 0x73);           // bluish green
+    if (type == u"induction") return QColor(0xCC, 0x79, 0xA7);      // reddish purple
+    return {};
+}
+
+QString headTypeLabel(const QString& type) {
+    if (type == u"previous_token") return tr("previous token");
+    if (type == u"first_token") return tr("first token");
+    if (type == u"self") return tr("self");
+    if (type == u"induction") return tr("induction");
+    return tr("mixed");
+}
+
 HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const FigureStyle& style, int layer, int head) {
     HeadGridScene s = headGridData(trace, kind, layer, head);
     colorThumbnails(s, style);
@@ -159,9 +227,11 @@ HeadGridScene headGridData(const AttentionTrace& trace, MatrixKind kind, int lay
     for (int l = 0; l < s.layers; ++l)
         for (int h = 0; h < s.heads; ++h) {
             if (stop && stop()) return s;
-            s.matrices.push_back(thumbnailData(trace, l, h, kind));
+            HeadScores scores;
+            s.matrices.push_back(thumbnailData(trace, l, h, kind, scores));
             s.headNames << trace.config.headName(l, h);
-            s.measuredTypes << measuredTypeLabel(headScores(trace, l, h));
+            s.measuredTypes << measuredTypeLabel(scores);
+            s.scores.push_back(scores);
         }
     return s;
 }
@@ -211,6 +281,7 @@ void renderHeadGrid(QPainter& p, const HeadGridScene& s, const QRectF& bounds, c
         }
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
+    if (s.colorByType) drawTypeFrames(p, s, g);
     if (s.selectedLayer >= 0 && s.selectedLayer < s.layers && s.selectedHead >= 0 && s.selectedHead < s.heads) {
         const double w = std::clamp(g.thumbSize() * 0.03, 1.5, 3.0);
         p.setPen(QPen(style.accent, w));

@@ -22,8 +22,9 @@ struct HeadGridScene {
     std::vector<MatrixData> matrices; // L × NH by layer, each at most kHeadGridCells square (longer texts pooled)
     std::vector<QImage> thumbnails;   // the same, coloured: built once per trace and style, drawn at every paint
     QStringList headNames;            // L × NH
-    QStringList measuredTypes;        // L × NH: "previous 0.91" when the head's scores on this text give it a type
-                                      // (lenses/lenses.h), else empty
+    std::vector<HeadScores> scores;   // L × NH: each head scored on this text (lenses/lenses.h)
+    QStringList measuredTypes;        // L × NH: "previous 0.91" when the head's scores give it a type, else empty
+    bool colorByType = false;         // frame each head in its type's colour, with a legend
     int selectedLayer = -1, selectedHead = -1;
     int headsPerKv = 1; // query heads sharing one key/value head (grouped-query attention): marked as groups
     bool colorBar = false; // a colour bar right of the grid (figures)
@@ -36,6 +37,10 @@ inline constexpr int kHeadGridCells = 64;
 
 // "previous 0.91", "first 0.95", "self 0.44" or "induction 0.52" for a head with a clear type, else empty.
 QString measuredTypeLabel(const HeadScores& scores);
+// The colour a head type (headType's names) is framed in: colour-blind-safe (Okabe–Ito); invalid for "mixed".
+QColor headTypeColor(const QString& type);
+// The label a head type is shown with: "previous token", "first token", "self", "induction", "mixed".
+QString headTypeLabel(const QString& type);
 
 // The matrices of every head (weights max-pooled beyond kHeadGridCells tokens) with their thumbnails.
 HeadGridScene headGridScene(const AttentionTrace& trace, MatrixKind kind, const FigureStyle& style, int layer, int head);

@@ -3,6 +3,8 @@
 
 #include "painters/label_text.h"
 
+#include "lenses/lenses.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -54,6 +56,18 @@ QColor weightColour(const FigureStyle& style) {
     return Colormap::get(style.colormap == ColormapId::Diverging ? ColormapId::Viridis : style.colormap).at(0.45);
 }
 
+// Beside the weights, a colour of its own (Okabe–Ito vermilion) that prints and reads apart from the map's.
+QColor movedColour(const FigureStyle& style) {
+    return style.background.lightness() > 128 ? QColor(0xD5, 0x5E, 0x00) : QColor(0xF0, 0xA0, 0x60);
+}
+
+// The first of the texts that fits width, else the last.
+QString firstThatFits(const QStringList& texts, const QFontMetricsF& fm, double width) {
+    for (const QString& t : texts)
+        if (fm.horizontalAdvance(t) <= width) return t;
+    return texts.back();
+}
+
 // Replaces a bar set's values, in place when the count is unchanged.
 void setValues(QBarSet* set, const QList<qreal>& values) {
     if (set->count() != values.size()) {
@@ -78,22 +92,32 @@ ValuesScene valuesScene(const AttentionTrace& trace, int layer, int head, int qu
     if (query >= 0 && query < trace.tokenCount()) {
         s.query = trace.tokens[query].text;
         s.steps = explainOutput(trace, layer, head, query);
+        const RowVector norms = valueNorms(trace, layer, head);
+        double total = 0;
+        for (const Contribution& c : s.steps->contributions) {
+            s.moved.push_back(static_cast<double>(c.weight) * norms[c.key]);
+            total += s.moved.back();
+        }
+        if (total > 0)
+            for (double& m : s.moved) m /= total;
     }
     return s;
 }
 
 ValuesCharts::ValuesCharts()
-    : m_weights(new QChart), m_weightSeries(new QBarSeries), m_weightSet(new QBarSet(QString())),
+    : m_weights(new QChart), m_weightSeries(new QBarSeries), m_weightSet(new QBarSet(tr("weight"))),
+      m_movedSet(new QBarSet(tr("share of what is moved (weight × ‖v W_O‖)"))),
       m_weightKeys(new QBarCategoryAxis), m_weightAxis(new QValueAxis), m_contributions(new QChart),
       m_stacked(new QStackedBarSeries), m_output(new QScatterSeries), m_dims(new QBarCategoryAxis),
       m_valueAxis(new QValueAxis) {
     m_weightSeries->append(m_weightSet);
+    m_weightSeries->append(m_movedSet);
     m_weights->addAxis(m_weightKeys, Qt::AlignBottom);
     m_weights->addAxis(m_weightAxis, Qt::AlignLeft);
     attach(m_weights, m_weightSeries, m_weightKeys, m_weightAxis);
     m_weightAxis->setRange(0, 1);
     m_weightAxis->setLabelFormat(QStringLiteral("%.2f"));
-    m_weights->legend()->hide();
+    m_weights->legend()->setAlignment(Qt::AlignTop);
 
     m_output->setName(tr("output"));
     m_output->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
@@ -120,6 +144,9 @@ void ValuesCharts::applyStyle(const FigureStyle& style) {
                                 static_cast<QAbstractAxis*>(m_dims), static_cast<QAbstractAxis*>(m_valueAxis)})
         styleAxis(axis, style);
     m_weightSet->setColor(weightColour(style));
+    m_weightSet->setBorderColor(weightColour(style));
+    m_movedSet->setColor(movedColour(style));
+    m_movedSet->setBorderColor(movedColour(style));
     m_output->setColor(style.foreground);
     m_output->setBorderColor(style.background);
     m_output->setMarkerSize(QFontMetricsF(style.font).height() * 0.6);
@@ -135,6 +162,7 @@ void ValuesCharts::applyText(const ChartText& text) {
         axis->setTitleFont(font);
     }
     m_contributions->legend()->setFont(font);
+    m_weights->legend()->setFont(font);
     m_dims->setTitleVisible(text.axisTitle);
 }
 
@@ -183,31 +211,43 @@ WeightChartKeys weightChartKeys(const std::vector<double>& weights, const std::v
     return out;
 }
 
-void ValuesCharts::fillWeights(const ValuesScene& s, double width) {
+void ValuesCharts::fillWeights(const ValuesScene& s, double width, double height) {
     const QFontMetricsF fm(scaledFont(m_style->font, m_text.labelScale));
-    std::vector<double> weights, labelWidths;
+    std::vector<double> weights, strongest, labelWidths; // strongest: the larger of weight and share moved
     QStringList labels;
+    const auto movedOf = [&s](size_t i) { return i < s.moved.size() ? s.moved[i] : 0.0; };
     for (const Contribution& c : s.steps->contributions) {
         weights.push_back(static_cast<double>(c.weight));
+        strongest.push_back(std::max(weights.back(), movedOf(weights.size() - 1)));
         labels << tokenLabel(s.keys.value(c.key), 10);
         labelWidths.push_back(fm.horizontalAdvance(labels.constLast()));
     }
     // The plot area is the chart less its value axis and margins.
-    const WeightChartKeys keys = weightChartKeys(weights, labelWidths, std::max(1.0, width - fm.height() * 5), fm.height());
+    const WeightChartKeys keys = weightChartKeys(strongest, labelWidths, std::max(1.0, width - fm.height() * 5), fm.height());
     const int n = static_cast<int>(weights.size()), shown = static_cast<int>(keys.shown.size());
-    m_weights->setTitle(shown < n ? tr("Weights of “%1”: its %2 strongest of %3 keys, in text order")
-                                        .arg(tokenLabel(s.query)).arg(shown).arg(n)
-                                  : tr("Weights of “%1” over the keys (they sum to 1)").arg(tokenLabel(s.query)));
-    QList<qreal> values;
+    // A short chart has no room for the legend: its title names the two bars instead.
+    const bool legend = height >= kRoomyChartLines * QFontMetricsF(m_style->font).height();
+    m_weights->legend()->setVisible(legend);
+    const QString query = tokenLabel(s.query);
+    const QString keysPart = shown < n ? tr("its %1 strongest of %2 keys, in text order").arg(shown).arg(n) : tr("each key");
+    const QStringList titles =
+        legend ? QStringList{tr("What “%1” takes from %2 (each kind sums to 1)").arg(query, keysPart),
+                             tr("What “%1” takes from %2").arg(query, keysPart)}
+               : QStringList{tr("“%1” from %2: weight (left bar), share moved (right)").arg(query, keysPart),
+                             tr("“%1”: weight (left bar), share moved (right)").arg(query)};
+    m_weights->setTitle(firstThatFits(titles, QFontMetricsF(m_style->font), width - 16));
+    QList<qreal> values, moved;
     QStringList categories;
     for (int i : keys.shown) {
         values << weights[static_cast<size_t>(i)];
+        moved << movedOf(static_cast<size_t>(i));
         // Categories must be unique: a repeated token gets invisible zero-width spaces.
         QString label = labels[i];
         while (categories.contains(label)) label += QChar(0x200B);
         categories << label;
     }
     setValues(m_weightSet, values);
+    setValues(m_movedSet, moved);
     if (m_weightKeys->categories() != categories) m_weightKeys->setCategories(categories);
     m_weightKeys->setLabelsAngle(keys.upright ? -90 : 0);
     m_weightKeys->setTruncateLabels(false); // the rule above already made room for every label
@@ -305,7 +345,7 @@ void ValuesCharts::render(QPainter& p, const ValuesScene& s, const QRectF& bound
     ChartText text = chartText(top.height(), line, style.minFontScale);
     text.axisTitle = chartText(bounds.height() - top.height(), line, style.minFontScale).axisTitle;
     applyText(text);
-    fillWeights(s, bounds.width());
+    fillWeights(s, top.width(), top.height());
     fillContributions(s, bounds.width());
     m_weights->setGeometry(QRectF(QPointF(0, 0), top));
     m_contributions->setGeometry(QRectF(QPointF(0, top.height()), QSizeF(bounds.width(), bounds.height() - top.height())));

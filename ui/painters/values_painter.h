@@ -27,6 +27,10 @@ struct ValuesScene {
     QString query;
     QStringList keys;                 // every token
     std::optional<OutputSteps> steps; // absent without a selected query
+    // Per contribution (steps->contributions): its key's share of what the head really moves into the query,
+    // weight × ‖v W_O‖ normalised to sum 1 (value-weighted attention, lenses/lenses.h). A large weight on a
+    // key whose value is small moves little.
+    std::vector<double> moved;
 };
 
 ValuesScene valuesScene(const AttentionTrace& trace, int layer, int head, int query);
@@ -77,7 +81,7 @@ public:
 private:
     void applyStyle(const FigureStyle& style);
     void applyText(const ChartText& text);
-    void fillWeights(const ValuesScene& scene, double width);
+    void fillWeights(const ValuesScene& scene, double width, double height);
     void fillContributions(const ValuesScene& scene, double width);
     void fitTicks(); // after the charts have their geometry
 
@@ -85,6 +89,7 @@ private:
     QChart* m_weights;
     QBarSeries* m_weightSeries;
     QBarSet* m_weightSet;
+    QBarSet* m_movedSet; // beside each weight: the share of what is moved
     QBarCategoryAxis* m_weightKeys;
     QValueAxis* m_weightAxis;
     QChart* m_contributions;

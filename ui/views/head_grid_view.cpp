@@ -37,10 +37,18 @@ void HeadGridView::onThumbnails(quint64 generation, const HeadGridScenePtr& scen
     if (generation != m_latest->load()) return;
     m_pending = false;
     m_scene = *scene;
+    m_scene.colorByType = m_colorByType;
     const Selection& sel = session()->selection();
     m_scene.selectedLayer = sel.layer;
     m_scene.selectedHead = sel.head;
     finishScene(style());
+    invalidate();
+    Q_EMIT scoresChanged();
+}
+
+void HeadGridView::setColorByType(bool on) {
+    m_colorByType = on;
+    m_scene.colorByType = on;
     invalidate();
 }
 
@@ -49,8 +57,10 @@ void HeadGridView::updateScene() {
     const Selection& sel = session()->selection();
     if (!trace) {
         m_scene = {};
+        m_scene.colorByType = m_colorByType;
         m_sceneTrace.reset();
         m_geometry.reset();
+        Q_EMIT scoresChanged();
         return;
     }
     const FigureStyle s = style();
@@ -71,6 +81,10 @@ void HeadGridView::updateScene() {
         m_latest->fetch_add(1); // a background request for an older trace is no longer wanted
         m_pending = false;
         m_scene = headGridData(*trace, kind, sel.layer, sel.head);
+        m_scene.colorByType = m_colorByType;
+        finishScene(s);
+        Q_EMIT scoresChanged();
+        return;
     }
     m_scene.selectedLayer = sel.layer;
     m_scene.selectedHead = sel.head;

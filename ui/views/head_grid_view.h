@@ -27,6 +27,9 @@ public:
     // How many times the thumbnails were coloured (they must not be on every paint).
     int thumbnailBuilds() const { return m_builds; }
     QSize sizeHint() const override { return {420, 360}; }
+    // Frames each head in the colour of its measured type (head_grid_painter.h).
+    void setColorByType(bool on);
+    bool colorsByType() const { return m_colorByType; }
 
 protected:
     void updateScene() override;
@@ -36,6 +39,7 @@ protected:
 
 Q_SIGNALS:
     void requestThumbnails(quint64 generation, const qkview::TracePtr& trace, int kind, int layer, int head);
+    void scoresChanged(); // the scene has every head's scores for a new trace
 
 private:
     std::optional<QPoint> headAt(const QPointF& p) const;
@@ -49,6 +53,7 @@ private:
     QRgb m_sceneMasked = 0;
     std::optional<HeadGridGeometry> m_geometry; // of the cached picture
     int m_builds = 0;
+    bool m_colorByType = false;
 
     // Large traces: thumbnails from a worker thread, the newest request winning.
     QThread m_thread;

@@ -11,7 +11,7 @@
 #include "session/lesson_state.h"
 #include "views/controls_panel.h"
 #include "figures/export_actions.h"
-#include "views/head_grid_view.h"
+#include "views/heads_panel.h"
 #include "views/heatmap_panel.h"
 #include "views/heatmap_view.h"
 #include "views/help_panel.h"
@@ -80,7 +80,9 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     auto* predictions = new NextTokenView(m_session);
     connect(predictions, &NextTokenView::predictionChosen, this, &MainWindow::insertPrediction);
     m_tabs->addTab(predictions, tr("&Next token"));
-    m_tabs->addTab(scrolled(new HeadGridView(m_session)), tr("H&eads"));
+    auto* heads = new HeadsPanel(m_session);
+    connect(heads, &HeadsPanel::repeatRequested, this, &MainWindow::repeatTextToProbe);
+    m_tabs->addTab(heads, tr("H&eads"));
     m_tabs->addTab(new HelpPanel, tr("&Help"));
     const QStringList tabNames = sideTabNames();
     for (int i = 0; i < m_tabs->count(); ++i) m_tabs->widget(i)->setObjectName(tabNames.value(i));
@@ -489,6 +491,14 @@ void MainWindow::onModelFailed(const QString& dir, const QString& message) {
 void MainWindow::useBuiltInModel() {
     m_session->setModel(std::make_shared<TeachingModel>());
     m_modelSource = QStringLiteral("teaching");
+}
+
+void MainWindow::repeatTextToProbe() {
+    const QString text = m_sentence->toPlainText();
+    if (text.trimmed().isEmpty()) return;
+    QTextCursor cursor(m_sentence->document()); // one edit: Ctrl+Z takes it back
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText((text.back().isSpace() ? QString() : QStringLiteral(" ")) + text.trimmed());
 }
 
 void MainWindow::insertPrediction(int maskPosition, const QString& prediction) {

@@ -70,6 +70,8 @@ public:
     void openExample(const Example& example);
     // Puts a clicked prediction into the text: in place of mask token maskPosition, or at the end (-1).
     void insertPrediction(int maskPosition, const QString& prediction);
+    // "Repeat to probe": appends a copy of the text, so that induction heads show on the copy.
+    void repeatTextToProbe();
     // Shows the side tab of that name (sideTabNames()), or whose title starts with it (case-insensitive,
     // without '&'); false if none does.
     bool showSideTab(const QString& name);
