@@ -107,8 +107,9 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
     parser.addHelpOption();
     parser.addOptions(traceOptions());
     parser.addOptions({
-        {QStringLiteral("view"), QStringLiteral("heatmap (default), lines, values, math, grid, lesson or scatter (the head's queries and keys as "
-                                               "points on their first two principal axes)."), QStringLiteral("VIEW"),
+        {QStringLiteral("view"), QStringLiteral("heatmap (default), lines, values, math, grid, lesson, scatter (the head's queries and keys as "
+                                               "points on their first two principal axes) or compare (with --compare)."),
+         QStringLiteral("VIEW"),
          QStringLiteral("heatmap")},
         {QStringLiteral("layer"), QStringLiteral("Layer (0-based, default 0)."), QStringLiteral("L")},
         {QStringLiteral("head"), QStringLiteral("Head (0-based, default 0), or 'all' for one file per head in the folder -o."),
@@ -136,6 +137,9 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         {QStringLiteral("no-selection"), QStringLiteral("Do not outline or highlight the selected query, key or head.")},
         {QStringLiteral("grid-tokens"), QStringLiteral("With --view grid: the selected head's matrix with its token labels "
                                                        "beside the grid (below it on narrow pages).")},
+        {QStringLiteral("compare"), QStringLiteral("Compare with a second text (for example a minimal pair): both through the same "
+                                                   "head side by side, and B - A where their tokens align. Implies --view compare."),
+         QStringLiteral("TEXT")},
         {QStringLiteral("head-types"), QStringLiteral("With --view grid: frame each head in the colour of its measured type on "
                                                       "this text (previous token, first token, self, induction), with a legend.")},
         {QStringLiteral("text-file"), QStringLiteral("Read the text from FILE ('-' for standard input) instead of --text."),
@@ -195,6 +199,12 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         return usage(QStringLiteral("unknown view '%1' (choose %2)")
                          .arg(parser.value(QStringLiteral("view")), figureViewNames().join(QStringLiteral(", "))));
     request.view = *view;
+    const bool compare = parser.isSet(QStringLiteral("compare"));
+    if (compare && parser.isSet(QStringLiteral("view")) && request.view != FigureView::Compare)
+        return usage(QStringLiteral("--compare draws the compare view: drop --view %1").arg(figureViewName(request.view)));
+    if (compare) request.view = FigureView::Compare;
+    if (request.view == FigureView::Compare && !compare) return usage(QStringLiteral("--view compare needs --compare \"SECOND TEXT\""));
+    if (compare && allHeads) return usage(QStringLiteral("--compare draws one head: give --head N, not all"));
     request.gridTokens = parser.isSet(QStringLiteral("grid-tokens"));
     if (request.gridTokens && request.view != FigureView::Grid)
         return usage(QStringLiteral("--grid-tokens shows the selected head's tokens beside the grid: it needs --view grid, got '%1'")
@@ -262,8 +272,9 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         QApplication app(argc, argv);
         request.layer = intOption(parser, QStringLiteral("layer")).value_or(lesson ? lesson->layer : 0);
         if (!allHeads) request.head = intOption(parser, QStringLiteral("head")).value_or(lesson ? lesson->head : 0);
-        const qkview::TracePtr trace = lesson ? tracedText(*lessonModel(*lesson), lesson->text, options)
-                                              : tracedText(*chosenModel(parser), exportText(parser), options);
+        const std::unique_ptr<Model> model = lesson ? lessonModel(*lesson) : chosenModel(parser);
+        const qkview::TracePtr trace = tracedText(*model, lesson ? lesson->text : exportText(parser), options);
+        if (compare) request.compareWith = tracedText(*model, parser.value(QStringLiteral("compare")), options);
         if (parser.isSet(QStringLiteral("query"))) request.query = tokenOption(parser, QStringLiteral("query"), *trace);
         else if (lesson && lesson->query >= 0) request.query = lesson->query;
         if (parser.isSet(QStringLiteral("key"))) request.key = tokenOption(parser, QStringLiteral("key"), *trace);

@@ -2,9 +2,11 @@
 // `qkview heads` and `qkview dump --lens`, checked against the weights the same dump prints.
 #include "cli_runner.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -103,4 +105,33 @@ TEST(DumpCli, LensesAddValueNormsToHeadsAndRolloutToLayers) {
     const auto bad = runQkview({QStringLiteral("dump"), QStringLiteral("--text"), kRepeated, QStringLiteral("--lens"), QStringLiteral("magic")});
     EXPECT_EQ(bad.exitCode, 2);
     EXPECT_TRUE(bad.err.contains("value-norms and rollout"));
+}
+
+TEST(CompareCli, WritesTheSideBySideFigureAndRefusesWhatCannotBeCompared) {
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("pair.png"));
+    const auto ok = runQkview({QStringLiteral("export"), QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--text"),
+                               QStringLiteral("The keys to the cabinet are here"), QStringLiteral("--compare"),
+                               QStringLiteral("The key to the cabinets is here"), QStringLiteral("--width"), QStringLiteral("8.5cm"),
+                               QStringLiteral("-o"), png});
+    ASSERT_EQ(ok.exitCode, 0) << ok.err.toStdString();
+    const auto pngWidth = [&png] { // from the PNG's header (IHDR), 0 when it is not one
+        QFile file(png);
+        if (!file.open(QIODevice::ReadOnly)) return 0u;
+        const QByteArray head = file.read(24);
+        if (!head.startsWith("\x89PNG")) return 0u;
+        const auto byte = [&head](int i) { return static_cast<unsigned>(static_cast<unsigned char>(head[i])); };
+        return byte(16) << 24 | byte(17) << 16 | byte(18) << 8 | byte(19);
+    };
+    const unsigned width = pngWidth();
+    EXPECT_GT(width, 0u) << "a PNG";
+
+    const auto noSecond = runQkview({QStringLiteral("export"), QStringLiteral("--view"), QStringLiteral("compare"),
+                                     QStringLiteral("--text"), QStringLiteral("a"), QStringLiteral("-o"), png});
+    EXPECT_EQ(noSecond.exitCode, 2);
+    EXPECT_TRUE(noSecond.err.contains("--compare")) << noSecond.err.toStdString();
+    const auto otherView = runQkview({QStringLiteral("export"), QStringLiteral("--view"), QStringLiteral("lines"), QStringLiteral("--compare"),
+                                      QStringLiteral("b"), QStringLiteral("--text"), QStringLiteral("a"), QStringLiteral("-o"), png});
+    EXPECT_EQ(otherView.exitCode, 2);
+    EXPECT_EQ(pngWidth(), width) << "a refused export leaves the file as it was";
 }

@@ -34,11 +34,12 @@ bool isControl(const QWidget* w) {
 }
 
 // Parts Qt builds inside its own widgets (a spin box's line edit, a tab bar's scroll arrows, the menu bar's
-// overflow button, a table's corner button) are described by those widgets, not by us.
+// overflow button, a table's corner button, a line edit's clear button) are described by those widgets, not by us.
 bool insideQtWidget(const QWidget* w, const QWidget* top) {
     for (const QWidget* p = w->parentWidget(); p && p != top; p = p->parentWidget())
         if (qobject_cast<const QTabBar*>(p) || qobject_cast<const QMenuBar*>(p) || qobject_cast<const QComboBox*>(p) ||
-            qobject_cast<const QAbstractSpinBox*>(p) || qobject_cast<const QAbstractItemView*>(p))
+            qobject_cast<const QAbstractSpinBox*>(p) || qobject_cast<const QAbstractItemView*>(p) ||
+            qobject_cast<const QLineEdit*>(p))
             return true;
     return false;
 }

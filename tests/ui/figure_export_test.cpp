@@ -208,6 +208,7 @@ TEST(FigureExport, EveryViewPaintsIntoEveryFormat) {
         for (const QString& format : figureFormatNames()) {
             FigureRequest request;
             request.view = *figureViewFromName(name);
+            if (request.view == FigureView::Compare) request.compareWith = catTrace();
             const QByteArray bytes =
                 FigureExporter(trace, request).encode(*figureFormatFromName(format), pixels(800, 450));
             EXPECT_GT(bytes.size(), 1000) << name.toStdString() << " as " << format.toStdString();

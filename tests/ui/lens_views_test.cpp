@@ -5,6 +5,7 @@
 #include "lenses/lenses.h"
 #include "models/builtin_models.h"
 #include "painters/color_scale.h"
+#include "painters/compare_painter.h"
 #include "painters/head_grid_painter.h"
 #include "painters/matrix_data.h"
 #include "painters/scatter_painter.h"
@@ -173,4 +174,48 @@ TEST(LensViews, GridFiguresFrameHeadTypesOnlyInTheGridAndSaySo) {
     EXPECT_NO_THROW(renderFigure(p, r, *trace, QRectF(image.rect())));
     r.view = FigureView::Heatmap;
     EXPECT_THROW(renderFigure(p, r, *trace, QRectF(image.rect())), Error);
+}
+
+TEST(LensViews, TwoTextsAreComparedCellByCellWhereTheirTokensAlign) {
+    const auto model = loadModel(QStringLiteral("tiny"));
+    const TracePtr a = traceText(*model, QStringLiteral("The keys to the cabinet are here"), {});
+    const TracePtr b = traceText(*model, QStringLiteral("The key to the cabinets is here"), {});
+    ASSERT_EQ(a->tokenCount(), b->tokenCount()) << "a minimal pair of as many tokens";
+    const CompareScene scene = compareScene(*a, *b, 2, 1, MatrixKind::Weights);
+    ASSERT_TRUE(scene.difference.has_value());
+    const MatrixData& d = scene.difference->data;
+    const Matrix expected = b->head(2, 1)->weights - a->head(2, 1)->weights;
+    EXPECT_TRUE(d.values.isApprox(expected, 1e-6f));
+    EXPECT_TRUE(d.diverging);
+    EXPECT_FLOAT_EQ(static_cast<float>(d.high), expected.cwiseAbs().maxCoeff()) << "the scale reaches the largest change";
+    EXPECT_EQ(d.low, -d.high);
+    for (int i = 0; i < a->tokenCount(); ++i) {
+        const bool same = a->tokens[static_cast<size_t>(i)].text == b->tokens[static_cast<size_t>(i)].text;
+        EXPECT_EQ(d.rowLabels[i].endsWith(u'*'), !same) << i;
+        for (int j = 0; j < a->tokenCount(); ++j) EXPECT_EQ(d.masked(i, j), j > i) << "causal: masked in both";
+    }
+    EXPECT_EQ(scene.first.data.high, scene.second.data.high) << "one colour scale for both texts";
+
+    const TracePtr longer = traceText(*model, QStringLiteral("Keys are here"), {});
+    EXPECT_FALSE(compareScene(*a, *longer, 2, 1, MatrixKind::Weights).difference.has_value()) << "tokens do not align";
+    EXPECT_THROW(compareScene(*a, *b, 9, 0, MatrixKind::Weights), Error);
+}
+
+TEST(LensViews, ComparePanelsChooseTheArrangementWithTheLargestCells) {
+    const auto model = loadModel(QStringLiteral("tiny"));
+    const TracePtr a = traceText(*model, QStringLiteral("The keys to the cabinet are here"), {});
+    const TracePtr b = traceText(*model, QStringLiteral("The key to the cabinets is here"), {});
+    const CompareScene scene = compareScene(*a, *b, 0, 0, MatrixKind::Weights);
+    QImage image(10, 10, QImage::Format_RGB32);
+    QPainter p(&image);
+    const FigureStyle style = FigureStyle::print();
+    const ComparePanels wide = comparePanels(p, scene, QRectF(0, 0, 1800, 500), style);
+    const ComparePanels tall = comparePanels(p, scene, QRectF(0, 0, 400, 1500), style);
+    ASSERT_EQ(wide.heatmaps.size(), 3u);
+    EXPECT_EQ(wide.heatmaps[0].top(), wide.heatmaps[2].top()) << "a wide page: in a row";
+    EXPECT_EQ(tall.heatmaps[0].left(), tall.heatmaps[2].left()) << "a tall page: in a column";
+    for (const ComparePanels& panels : {wide, tall})
+        for (size_t i = 0; i < panels.heatmaps.size(); ++i)
+            for (size_t j = i + 1; j < panels.heatmaps.size(); ++j)
+                EXPECT_FALSE(panels.heatmaps[i].intersects(panels.heatmaps[j])) << "panels never overlap";
 }

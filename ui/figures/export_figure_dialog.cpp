@@ -21,6 +21,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardItemModel>
+
+#include <utility>
 #include <QSpinBox>
 
 namespace qkview::ui {
@@ -37,7 +40,13 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
 
     m_view = new QComboBox;
     m_view->addItems({tr("Heatmap"), tr("Lines (who attends to whom)"), tr("Values chart"), tr("Math panel"),
-                      tr("Head grid (every layer × head)"), tr("Lesson figure (16:9 slide)")});
+                      tr("Head grid (every layer × head)"), tr("Lesson figure (16:9 slide)"),
+                      tr("Queries and keys as points"), tr("Two texts side by side (Compare tab)")});
+    // Comparing needs the Compare tab's second text.
+    const Session* comparison = std::as_const(*m_session).comparison();
+    if (!comparison || !comparison->trace())
+        if (auto* items = qobject_cast<QStandardItemModel*>(m_view->model()))
+            items->item(static_cast<int>(FigureView::Compare))->setEnabled(false);
     m_layer = new QSpinBox;
     m_layer->setRange(0, std::max(0, layers - 1));
     m_layer->setValue(start.layer);
@@ -162,7 +171,7 @@ ExportFigureDialog::ExportFigureDialog(Session* session, QWidget* parent) : QDia
 
 void ExportFigureDialog::setToolTips(QPushButton* exportButton, QPushButton* closeButton) {
     m_view->setToolTip(tr("Which view to draw: the heatmap, the lines, the values chart, the math panel, every head, "
-                          "or a slide with several of them"));
+                          "a slide with several of them, the queries and keys as points, or the two texts of the Compare tab"));
     m_layer->setToolTip(tr("The layer of the head drawn"));
     m_head->setToolTip(tr("The head drawn; its name is beside the box"));
     m_query->setToolTip(tr("The query token the figure highlights and the math and values follow"));
@@ -202,6 +211,8 @@ FigureRequest ExportFigureDialog::request() const {
     r.selection = m_selection->isChecked();
     r.gridTokens = r.view == FigureView::Grid && m_gridTokens->isChecked();
     r.headTypes = r.view == FigureView::Grid && m_headTypes->isChecked();
+    if (const Session* comparison = std::as_const(*m_session).comparison(); r.view == FigureView::Compare && comparison)
+        r.compareWith = comparison->trace();
     r.query = m_query->currentIndex() - 1;
     r.key = m_key->currentIndex() - 1;
     r.scale = static_cast<ColorScaleMode>(m_scale->currentIndex());
@@ -246,13 +257,15 @@ void ExportFigureDialog::changeUnit() {
 void ExportFigureDialog::updatePreview() {
     const bool heatmapLike = m_view->currentIndex() == static_cast<int>(FigureView::Heatmap) ||
                              m_view->currentIndex() == static_cast<int>(FigureView::Grid) ||
-                             m_view->currentIndex() == static_cast<int>(FigureView::Lesson);
+                             m_view->currentIndex() == static_cast<int>(FigureView::Lesson) ||
+                             m_view->currentIndex() == static_cast<int>(FigureView::Compare);
     m_what->setEnabled(heatmapLike);
     m_numbers->setEnabled(heatmapLike);
     const bool grid = m_view->currentIndex() == static_cast<int>(FigureView::Grid);
     m_gridTokens->setEnabled(grid);
     m_headTypes->setEnabled(grid);
-    m_scale->setEnabled(m_view->currentIndex() == static_cast<int>(FigureView::Heatmap) || (grid && m_gridTokens->isChecked()));
+    m_scale->setEnabled(m_view->currentIndex() == static_cast<int>(FigureView::Heatmap) ||
+                        m_view->currentIndex() == static_cast<int>(FigureView::Compare) || (grid && m_gridTokens->isChecked()));
     m_title->setEnabled(m_showTitle->isChecked());
     m_caption->setEnabled(m_showCaption->isChecked());
     const FigureSize size = figureSize();

@@ -5,6 +5,7 @@
 
 #include "base/error.h"
 #include "painters/color_scale.h"
+#include "painters/compare_painter.h"
 #include "painters/grid_tokens_painter.h"
 #include "painters/head_grid_painter.h"
 #include "painters/heatmap_painter.h"
@@ -79,6 +80,7 @@ void drawView(QPainter& p, const FigureRequest& r, const AttentionTrace& trace, 
     case FigureView::Grid: return renderHeadGrid(p, scenes.grid, area, style);
     case FigureView::Lesson: return renderLesson(p, scenes.lesson, area, style);
     case FigureView::Scatter: return renderScatter(p, scatterScene(trace, r.layer, r.head, query, key), area, style);
+    case FigureView::Compare: return renderCompare(p, compareScene(trace, *r.compareWith, r.layer, r.head, r.what, r.scale), area, style);
     }
 }
 } // namespace
@@ -92,7 +94,8 @@ QString headLabel(const AttentionTrace& trace, int layer, int head) {
 
 QStringList figureViewNames() {
     return {QStringLiteral("heatmap"), QStringLiteral("lines"), QStringLiteral("values"),
-            QStringLiteral("math"),    QStringLiteral("grid"),  QStringLiteral("lesson"), QStringLiteral("scatter")};
+            QStringLiteral("math"),    QStringLiteral("grid"),  QStringLiteral("lesson"), QStringLiteral("scatter"),
+            QStringLiteral("compare")};
 }
 
 QString figureViewName(FigureView view) { return figureViewNames().value(static_cast<int>(view)); }
@@ -130,6 +133,11 @@ void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trac
         if (index < -1 || index >= t)
             invalid(tr("%1 %2 is out of range: the text has %3 tokens (0–%4)").arg(what).arg(index).arg(t).arg(t - 1));
     if (request.headTypes && request.view != FigureView::Grid) invalid(tr("head types are shown in the head grid only"));
+    if (request.view == FigureView::Compare) {
+        if (!request.compareWith) invalid(tr("comparing needs a second text"));
+        request.compareWith->checkHead(request.layer, request.head);
+        if (request.compareWith->tokenCount() == 0) invalid(tr("the second text has no tokens"));
+    }
     if (request.gridTokens && request.view != FigureView::Grid)
         invalid(tr("the tokens of the selected head are shown beside the grid only, not the %1 view").arg(figureViewName(request.view)));
     if (request.fontSize != 0 && !(request.fontSize >= kMinFontPoints && request.fontSize <= kMaxFontPoints))
@@ -165,6 +173,7 @@ QString defaultTitle(const FigureRequest& request, const AttentionTrace& trace) 
             .arg(kindTitle(r.what).replace(0, 1, kindTitle(r.what).at(0).toLower())).arg(trace.layerCount()).arg(trace.config.heads);
     case FigureView::Lesson: return tr("How %1 attends — %2").arg(token(r.query), head);
     case FigureView::Scatter: return tr("Queries and keys as points — %1").arg(head);
+    case FigureView::Compare: return tr("Two texts, one head — %1").arg(head);
     }
     return {};
 }
@@ -177,7 +186,17 @@ QString defaultCaption(const FigureRequest& request, const AttentionTrace& trace
     QString text = withVisibleControls(trace.text.simplified());
     if (text.size() > 80) text = text.left(79) + QStringLiteral("…");
     const int t = trace.tokenCount();
-    parts << (t == 1 ? tr("text “%1” (1 token)").arg(text) : tr("text “%1” (%2 tokens)").arg(text).arg(t));
+    if (request.view == FigureView::Compare && request.compareWith) {
+        const int u = request.compareWith->tokenCount();
+        const auto quotedText = [](const QString& s) {
+            const QString t = withVisibleControls(s.simplified());
+            return t.size() > 80 ? t.left(79) + QStringLiteral("…") : t;
+        };
+        parts << tr("A “%1” (%2 tokens), B “%3” (%4 tokens)").arg(quotedText(trace.text)).arg(t).arg(quotedText(request.compareWith->text)).arg(u);
+        parts << (t == u ? tr("B − A cell by cell, the tokens aligned by position (* where B's token differs)") : tr("no difference: the texts' tokens do not align"));
+    } else {
+        parts << (t == 1 ? tr("text “%1” (1 token)").arg(text) : tr("text “%1” (%2 tokens)").arg(text).arg(t));
+    }
     const int dHead = trace.config.dHead;
     QString softmax = trace.options.scale ? tr("weights = softmax(q·k / √%1)").arg(dHead) : tr("weights = softmax(q·k), unscaled");
     if (trace.options.temperature != 1.0f) softmax += tr(", temperature %1").arg(static_cast<double>(trace.options.temperature));

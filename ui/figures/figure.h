@@ -16,9 +16,9 @@ class QPainter;
 
 namespace qkview::ui {
 
-enum class FigureView { Heatmap, Lines, Values, Math, Grid, Lesson, Scatter };
+enum class FigureView { Heatmap, Lines, Values, Math, Grid, Lesson, Scatter, Compare };
 
-QStringList figureViewNames(); // in FigureView order: heatmap, lines, values, math, grid, lesson, scatter
+QStringList figureViewNames(); // in FigureView order: heatmap, lines, values, math, grid, lesson, scatter, compare
 QString figureViewName(FigureView view);
 std::optional<FigureView> figureViewFromName(const QString& name);
 // Values, math and the lesson are about one query; the others show every query.
@@ -39,6 +39,7 @@ struct FigureRequest {
     bool selection = true; // outline (and highlight) the selected query, key or head
     bool gridTokens = false; // grid only: the selected head's matrix with its tokens beside (or below) the grid
     bool headTypes = false;  // grid only: each head framed in the colour of its measured type, with a legend
+    TracePtr compareWith;    // compare only: the second text's trace (the same model), shown beside the first
     double fontSize = 0;   // points; 0: sized for the figure (autoFontSize)
     ColorScaleMode scale = ColorScaleMode::Fixed; // heatmap colours: fixed range, per-row maximum, log
     std::optional<QString> title;   // nullopt: one naming the head and what it shows; empty: no title
@@ -53,7 +54,7 @@ inline constexpr double kMaxFontPoints = 72;
 double autoFontSize(QSizeF size);
 
 // Throws Error(InvalidArgument) naming the valid range when layer, head, query or key is outside the trace,
-// and for gridTokens or headTypes with another view than the grid.
+// for gridTokens or headTypes with another view than the grid, and for compare without a second trace.
 void checkFigureRequest(const FigureRequest& request, const AttentionTrace& trace);
 // The request with a view's missing query and key chosen from the trace.
 FigureRequest resolvedRequest(FigureRequest request, const AttentionTrace& trace);

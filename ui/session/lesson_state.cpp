@@ -18,7 +18,7 @@ T known(const std::optional<T>& value, const char* field, const QString& name, c
 
 QStringList sideTabNames() {
     return {QStringLiteral("lines"), QStringLiteral("values"), QStringLiteral("math"), QStringLiteral("vectors"),
-            QStringLiteral("next"),  QStringLiteral("heads"),  QStringLiteral("help")};
+            QStringLiteral("next"),  QStringLiteral("heads"),  QStringLiteral("compare"), QStringLiteral("help")};
 }
 
 LessonState lessonState(const Lesson& lesson) {

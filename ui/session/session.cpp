@@ -27,8 +27,17 @@ Session::~Session() {
 void Session::setModel(ModelPtr model) {
     if (!model || model == m_model) return;
     m_model = std::move(model);
+    if (m_comparison) m_comparison->setModel(m_model);
     Q_EMIT modelChanged();
     schedule();
+}
+
+Session* Session::comparison() {
+    if (!m_comparison) {
+        m_comparison = new Session(m_model, this);
+        m_comparison->setOptions(m_options);
+    }
+    return m_comparison;
 }
 
 void Session::setText(const QString& text) {
@@ -40,6 +49,7 @@ void Session::setText(const QString& text) {
 void Session::setOptions(const AttentionOptions& options) {
     if (options == m_options) return;
     m_options = options;
+    if (m_comparison) m_comparison->setOptions(m_options);
     schedule();
 }
 

@@ -35,6 +35,10 @@ public:
     // thread. Otherwise they wait until asked (they read the whole vocabulary matrix). Takes effect from
     // the next trace.
     void setGuessesWanted(bool wanted);
+    // A second text through the same model and options (the Compare tab), computed by a session of its own;
+    // null until asked for. Its trace is what the comparison's traceChanged signal gives.
+    Session* comparison();
+    const Session* comparison() const { return m_comparison; }
 
 Q_SIGNALS:
     void traceChanged(const qkview::TracePtr& trace);
@@ -68,6 +72,7 @@ private:
     bool m_inFlight = false;
     bool m_pending = false;          // inputs changed while a request ran
     bool m_guessesWanted = false;
+    Session* m_comparison = nullptr; // a child: follows this session's model and options
 };
 
 } // namespace qkview::ui

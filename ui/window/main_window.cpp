@@ -11,6 +11,7 @@
 #include "session/lesson_state.h"
 #include "views/controls_panel.h"
 #include "figures/export_actions.h"
+#include "views/compare_view.h"
 #include "views/heads_panel.h"
 #include "views/heatmap_panel.h"
 #include "views/heatmap_view.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     auto* heads = new HeadsPanel(m_session);
     connect(heads, &HeadsPanel::repeatRequested, this, &MainWindow::repeatTextToProbe);
     m_tabs->addTab(heads, tr("H&eads"));
+    m_tabs->addTab(new ComparePanel(m_session), tr("Com&pare"));
     m_tabs->addTab(new HelpPanel, tr("&Help"));
     const QStringList tabNames = sideTabNames();
     for (int i = 0; i < m_tabs->count(); ++i) m_tabs->widget(i)->setObjectName(tabNames.value(i));
@@ -106,7 +108,7 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
-    m_splitter->setSizes({250, 620, 480});
+    m_splitter->setSizes({250, 570, 530}); // the side pane fits its eight tabs at 1366 px
     m_splitter->setChildrenCollapsible(false);
 
     auto* central = new QWidget;
