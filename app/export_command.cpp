@@ -199,11 +199,15 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         return usage(QStringLiteral("unknown view '%1' (choose %2)")
                          .arg(parser.value(QStringLiteral("view")), figureViewNames().join(QStringLiteral(", "))));
     request.view = *view;
-    const bool compare = parser.isSet(QStringLiteral("compare"));
+    // The second text: --compare's, else (with --view compare) the lesson's.
+    const QString compareText = parser.isSet(QStringLiteral("compare")) ? parser.value(QStringLiteral("compare"))
+                                                                        : (lesson ? lesson->compare : QString());
+    const bool compare = parser.isSet(QStringLiteral("compare")) || (request.view == FigureView::Compare && !compareText.isEmpty());
     if (compare && parser.isSet(QStringLiteral("view")) && request.view != FigureView::Compare)
         return usage(QStringLiteral("--compare draws the compare view: drop --view %1").arg(figureViewName(request.view)));
     if (compare) request.view = FigureView::Compare;
-    if (request.view == FigureView::Compare && !compare) return usage(QStringLiteral("--view compare needs --compare \"SECOND TEXT\""));
+    if (request.view == FigureView::Compare && !compare)
+        return usage(QStringLiteral("--view compare needs --compare \"SECOND TEXT\" (or a lesson with a second text)"));
     if (compare && allHeads) return usage(QStringLiteral("--compare draws one head: give --head N, not all"));
     request.gridTokens = parser.isSet(QStringLiteral("grid-tokens"));
     if (request.gridTokens && request.view != FigureView::Grid)
@@ -274,7 +278,7 @@ int runExport(int& argc, char* argv[], const QStringList& arguments) {
         if (!allHeads) request.head = intOption(parser, QStringLiteral("head")).value_or(lesson ? lesson->head : 0);
         const std::unique_ptr<Model> model = lesson ? lessonModel(*lesson) : chosenModel(parser);
         const qkview::TracePtr trace = tracedText(*model, lesson ? lesson->text : exportText(parser), options);
-        if (compare) request.compareWith = tracedText(*model, parser.value(QStringLiteral("compare")), options);
+        if (compare) request.compareWith = tracedText(*model, compareText, options);
         if (parser.isSet(QStringLiteral("query"))) request.query = tokenOption(parser, QStringLiteral("query"), *trace);
         else if (lesson && lesson->query >= 0) request.query = lesson->query;
         if (parser.isSet(QStringLiteral("key"))) request.key = tokenOption(parser, QStringLiteral("key"), *trace);

@@ -94,6 +94,7 @@ Lesson parseLesson(const QByteArray& json) {
     top.read("model", lesson.model, 4096);
     top.read("text", lesson.text, 16 * 1024 * 1024);
     top.read("tab", lesson.tab);
+    top.read("compare", lesson.compare, 16 * 1024 * 1024);
     if (lesson.model.trimmed().isEmpty()) refuse(QStringLiteral("\"model\" is empty"));
 
     const Fields options(top.object("options"), QStringLiteral("options."));
@@ -126,6 +127,7 @@ QByteArray lessonToJson(const Lesson& lesson) {
         {QStringLiteral("model"), lesson.model},
         {QStringLiteral("text"), lesson.text},
         {QStringLiteral("tab"), lesson.tab},
+        {QStringLiteral("compare"), lesson.compare},
         {QStringLiteral("options"), QJsonObject{{QStringLiteral("scale"), lesson.options.scale},
                                                 {QStringLiteral("causal"), lesson.options.causal},
                                                 {QStringLiteral("temperature"), static_cast<double>(lesson.options.temperature)}}},

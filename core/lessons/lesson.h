@@ -15,6 +15,7 @@ struct Lesson {
 
     QString model = QStringLiteral("teaching"); // a built-in model's name, or a model folder's absolute path
     QString text;
+    QString compare; // the Compare tab's second text; empty: none
     AttentionOptions options;
     int layer = 0;
     int head = 0;

@@ -16,6 +16,7 @@ namespace {
 // A lesson on the built-in trained model, as File → Save Lesson writes one.
 const QByteArray kLesson = R"({
     "format": "qkview-lesson", "version": 1, "model": "tiny", "text": "the cat sat on the mat", "tab": "math",
+    "compare": "the dog sat on the mat",
     "options": {"scale": true, "causal": true, "temperature": 2},
     "selection": {"layer": 2, "head": 1, "query": 4, "key": 1},
     "view": {"what": "weights", "colormap": "magma", "color_scale": "fixed", "pairs": "all", "numbers": false,
@@ -44,6 +45,17 @@ TEST(LessonCli, ExportFromALessonEqualsTheSameFigureAskedForInFull) {
     ASSERT_EQ(runQkview({QStringLiteral("export"), QStringLiteral("--lesson"), lesson, QStringLiteral("--head"), QStringLiteral("0"),
                          QStringLiteral("-o"), otherHead}).exitCode, 0);
     EXPECT_NE(test::readTestFile(otherHead), test::readTestFile(fromLesson));
+
+    // With --view compare the lesson's second text is the one compared.
+    const QString pairFromLesson = dir.filePath(QStringLiteral("pair_lesson.svg")), pairInFull = dir.filePath(QStringLiteral("pair_full.svg"));
+    const auto c = runQkview({QStringLiteral("export"), QStringLiteral("--lesson"), lesson, QStringLiteral("--view"),
+                              QStringLiteral("compare"), QStringLiteral("-o"), pairFromLesson});
+    ASSERT_EQ(c.exitCode, 0) << c.err.toStdString();
+    const auto d = runQkview({QStringLiteral("export"), QStringLiteral("--lesson"), lesson, QStringLiteral("--compare"),
+                              QStringLiteral("the dog sat on the mat"), QStringLiteral("-o"), pairInFull});
+    ASSERT_EQ(d.exitCode, 0) << d.err.toStdString();
+    EXPECT_EQ(test::readTestFile(pairFromLesson), test::readTestFile(pairInFull));
+    EXPECT_TRUE(test::readTestFile(pairFromLesson).contains("the dog sat on the mat"));
 }
 
 TEST(LessonCli, BadLessonsAreRefusedAndWriteNothing) {

@@ -30,6 +30,7 @@ Lesson sampleLesson() {
     lesson.numbers = true;
     lesson.cellSize = 24.5;
     lesson.tab = QStringLiteral("heads");
+    lesson.compare = QStringLiteral("The dog sat on the mat");
     return lesson;
 }
 

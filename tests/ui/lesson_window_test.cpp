@@ -2,11 +2,13 @@
 // Lessons and memory in the main window: a saved lesson reopens to the same screen, a bad one changes
 // nothing, the last session comes back after a restart, and the text's undo goes a word at a time.
 #include "lessons/lesson.h"
+#include "views/compare_view.h"
 #include "views/heatmap_view.h"
 #include "views/sentence_edit.h"
 #include "test_files.h"
 #include "widget_test_support.h"
 
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -57,6 +59,8 @@ TEST(Lessons, ASavedLessonReopensToTheSameScreen) {
     view.numbersInCells = true;
     teacher.session().setViewOptions(view);
     teacher.window.heatmap()->setCellSize(60);
+    ASSERT_TRUE(teacher.window.showSideTab(QStringLiteral("compare")));
+    teacher.window.findChild<ComparePanel*>()->secondText()->setText(QStringLiteral("the dog sat on the mat and the dog slept"));
     ASSERT_TRUE(teacher.window.showSideTab(QStringLiteral("values")));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("class.qkview"));
@@ -71,10 +75,14 @@ TEST(Lessons, ASavedLessonReopensToTheSameScreen) {
     EXPECT_EQ(student.session().selection(), teacher.session().selection());
     EXPECT_EQ(student.session().viewOptions(), view);
     EXPECT_EQ(student.window.currentTabName(), QStringLiteral("values"));
+    EXPECT_EQ(student.window.findChild<ComparePanel*>()->secondText()->text(), QStringLiteral("the dog sat on the mat and the dog slept"));
+    EXPECT_EQ(std::as_const(student.session()).comparison()->text(), QStringLiteral("the dog sat on the mat and the dog slept"));
     EXPECT_NEAR(student.window.heatmap()->cellSize(), 60, 0.5);
     const TracePtr a = teacher.session().trace(), b = student.session().trace();
     ASSERT_TRUE(a && b);
-    EXPECT_EQ(b->head(2, 3)->weights, a->head(2, 3)->weights) << "the same model, text and options";
+    // The same model, text and options; the last bits may differ, since a model reuses the rows of earlier texts
+    // with the same beginning (here the Compare tab's) and the two windows typed different texts before.
+    EXPECT_TRUE(b->head(2, 3)->weights.isApprox(a->head(2, 3)->weights, 1e-5f)) << "the same model, text and options";
     EXPECT_EQ(student.window.currentLesson(), teacher.window.currentLesson());
 }
 

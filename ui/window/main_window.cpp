@@ -41,6 +41,7 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QTextCursor>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -84,7 +85,8 @@ MainWindow::MainWindow(ModelPtr model, bool restoreSettings, QWidget* parent)
     auto* heads = new HeadsPanel(m_session);
     connect(heads, &HeadsPanel::repeatRequested, this, &MainWindow::repeatTextToProbe);
     m_tabs->addTab(heads, tr("H&eads"));
-    m_tabs->addTab(new ComparePanel(m_session), tr("Com&pare"));
+    m_compare = new ComparePanel(m_session);
+    m_tabs->addTab(m_compare, tr("Com&pare"));
     m_tabs->addTab(new HelpPanel, tr("&Help"));
     const QStringList tabNames = sideTabNames();
     for (int i = 0; i < m_tabs->count(); ++i) m_tabs->widget(i)->setObjectName(tabNames.value(i));
@@ -356,6 +358,7 @@ Lesson MainWindow::currentLesson() const {
     Lesson lesson = lessonOf(state);
     lesson.model = m_modelSource;
     lesson.text = m_session->text();
+    if (const Session* comparison = std::as_const(*m_session).comparison()) lesson.compare = comparison->text();
     return lesson;
 }
 
@@ -406,6 +409,7 @@ void MainWindow::applyLessonState(const Lesson& lesson) {
     const LessonState state = lessonState(lesson);
     if (m_sentence->toPlainText() != lesson.text) m_sentence->setPlainText(lesson.text);
     m_session->setText(lesson.text);
+    m_compare->secondText()->setText(lesson.compare);
     m_session->setOptions(state.options);
     m_session->setViewOptions(state.view);
     showSideTab(state.tab);

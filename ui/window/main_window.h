@@ -18,6 +18,7 @@ class QSplitter;
 
 namespace qkview::ui {
 
+class ComparePanel;
 class ControlsPanel;
 struct Example;
 class HeatmapView;
@@ -98,6 +99,7 @@ private:
     TokenChips* m_chips;
     ControlsPanel* m_controls;
     HeatmapView* m_heatmap;
+    ComparePanel* m_compare; // the Compare tab: its second text belongs to lessons
     LinesView* m_lines;
     MathView* m_math;
     QTabWidget* m_tabs;
