@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QElapsedTimer>
 #include <QTimer>
 
 namespace qkview::cli {
@@ -92,13 +93,17 @@ int runGui(int argc, char* argv[]) {
     if (!screenshot) return app.exec();
 
     const QString path = parser.value(QStringLiteral("screenshot"));
-    // Once the trace of the text shown has arrived (not an earlier one, nor one of the model a lesson replaces).
-    const auto shootWhenReady = [&] {
-        const TracePtr& trace = window.session()->trace();
-        if (window.isOpeningModel() || (trace && trace->text != window.session()->text())) return;
+    // Once everything shown has been computed (the trace of the text, not an earlier one nor one of the model a
+    // lesson replaces; the Heads tab's thumbnails; the Compare tab's second text), or after a minute at most.
+    QElapsedTimer waited;
+    waited.start();
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &app, [&] {
+        if (!window.isSettled() && waited.elapsed() < 60'000) return;
+        poll.stop();
         QTimer::singleShot(200, &app, [&] { app.exit(window.grab().save(path) ? Success : RuntimeError); });
-    };
-    QObject::connect(window.session(), &ui::Session::traceChanged, &app, shootWhenReady);
+    });
+    poll.start(100);
     const int code = app.exec();
     if (code != Success) printError(QStringLiteral("could not write %1").arg(path));
     return code;

@@ -3,11 +3,13 @@
 // nothing, the last session comes back after a restart, and the text's undo goes a word at a time.
 #include "lessons/lesson.h"
 #include "views/compare_view.h"
+#include "window/lesson_menu.h"
 #include "views/heatmap_view.h"
 #include "views/sentence_edit.h"
 #include "test_files.h"
 #include "widget_test_support.h"
 
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -130,6 +132,24 @@ TEST(Lessons, DamagedForeignAndMissingModelLessonsChangeNothing) {
         EXPECT_EQ(w.window.currentLesson(), before) << path.toStdString();
         EXPECT_EQ(w.session().trace(), trace) << "not even recomputed";
     }
+}
+
+TEST(Lessons, ALessonOpenedFromOutsideTheMenuIsRecentAndSavedBackToItsFile) {
+    test::TemporarySettings settings;
+    QTemporaryDir dir;
+    const QString path = QFileInfo(dir.filePath(QStringLiteral("class.qkview"))).absoluteFilePath();
+    {
+        Window teacher;
+        teacher.window.sentenceEdit()->setPlainText(QStringLiteral("the cat sat"));
+        ASSERT_TRUE(teacher.settled());
+        writeLessonFile(path, teacher.window.currentLesson());
+    }
+    Window w(true);
+    ASSERT_TRUE(w.window.openLesson(path)) << "as `qkview class.qkview` and a dropped file do";
+    auto* menu = w.window.findChild<LessonMenu*>();
+    ASSERT_NE(menu, nullptr);
+    EXPECT_EQ(menu->currentPath(), path) << "Save writes back to it without asking";
+    EXPECT_EQ(QSettings().value(QStringLiteral("lessons/recent")).toStringList().value(0), path);
 }
 
 TEST(Lessons, TheLastSessionComesBackAfterARestart) {

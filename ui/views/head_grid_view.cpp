@@ -110,7 +110,7 @@ void HeadGridView::draw(QPainter& p, const QRectF& bounds, const FigureStyle& s)
         p.fillRect(bounds, s.background);
         p.setPen(s.muted);
         p.drawText(bounds.adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
-                   session()->notice().isEmpty() ? tr("Computing…") : session()->notice());
+                   m_pending || session()->notice().isEmpty() ? tr("Drawing and scoring every head…") : session()->notice());
         return;
     }
     FigureStyle raster = s;

@@ -29,11 +29,11 @@ LessonMenu::LessonMenu(MainWindow* window, QMenu* file, bool remember)
     updateRecent();
 }
 
-bool LessonMenu::open(const QString& path) {
-    if (!m_window->openLesson(path)) return false;
+bool LessonMenu::open(const QString& path) { return m_window->openLesson(path); }
+
+void LessonMenu::opened(const QString& path) {
     m_path = QFileInfo(path).absoluteFilePath();
     remember(m_path);
-    return true;
 }
 
 bool LessonMenu::saveTo(const QString& path) {

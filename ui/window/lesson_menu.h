@@ -17,8 +17,11 @@ public:
     // Adds the actions to file; the recent lessons are kept in QSettings when remember is true.
     LessonMenu(MainWindow* window, QMenu* file, bool remember);
 
-    // Opens a lesson as the menu does, adding it to the recent lessons when it opens.
+    // Opens a lesson (MainWindow::openLesson), which then calls opened().
     bool open(const QString& path);
+    // A lesson was opened from path, from the menu or elsewhere (the command line, a dropped file): it joins
+    // the recent lessons and becomes the file Save writes to.
+    void opened(const QString& path);
     // Writes the window's lesson to path; a message box on failure. Returns whether it was written.
     bool saveTo(const QString& path);
     const QString& currentPath() const { return m_path; }

@@ -264,6 +264,15 @@ bool MainWindow::showSideTab(const QString& name) {
 
 bool MainWindow::isOpeningModel() const { return m_loader->isLoading(); }
 
+bool MainWindow::isSettled() const {
+    const Session* comparison = std::as_const(*m_session).comparison();
+    const TracePtr& trace = m_session->trace();
+    for (const HeadGridView* grid : findChildren<HeadGridView*>())
+        if (grid->isUpdating()) return false;
+    return !isOpeningModel() && !m_session->isBusy() && (!trace || trace->text == m_session->text()) &&
+           !(comparison && comparison->isBusy());
+}
+
 QString MainWindow::currentTabName() const { return m_tabs->currentWidget()->objectName(); }
 
 void MainWindow::setTheme(Theme theme) {
@@ -364,7 +373,9 @@ Lesson MainWindow::currentLesson() const {
 
 bool MainWindow::openLesson(const QString& path) {
     try {
-        return applyLesson(readLessonFile(path), path);
+        if (!applyLesson(readLessonFile(path), path)) return false;
+        m_lessonMenu->opened(path); // however it was opened: Recent Lessons, and Save writes back to it
+        return true;
     } catch (const Error& e) {
         showLessonError(QString::fromStdString(e.what()));
         return false;
@@ -558,14 +569,19 @@ void MainWindow::updateRecentModels() {
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
+// One model folder or one .qkview lesson may be dropped on the window.
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     const auto urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.first().isLocalFile() && QFileInfo(urls.first().toLocalFile()).isDir())
+    if (urls.size() != 1 || !urls.first().isLocalFile()) return;
+    const QFileInfo file(urls.first().toLocalFile());
+    if (file.isDir() || (file.isFile() && file.suffix().compare(QStringLiteral("qkview"), Qt::CaseInsensitive) == 0))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-    openModelFolder(event->mimeData()->urls().first().toLocalFile());
+    const QString path = event->mimeData()->urls().first().toLocalFile();
+    if (QFileInfo(path).isDir()) openModelFolder(path);
+    else openLesson(path);
     event->acceptProposedAction();
 }
 

@@ -59,6 +59,9 @@ public:
     bool applyLesson(const Lesson& lesson, const QString& origin);
     // Whether a model (a lesson's, or the last session's) is still loading.
     bool isOpeningModel() const;
+    // Nothing is being computed for what the window shows: no model loading, no trace (of the text or of the
+    // Compare tab's) on its way, no head thumbnails being made. Screenshots wait for it.
+    bool isSettled() const;
     // The side tab shown, by the name lessons and --tab use ("math").
     QString currentTabName() const;
     void setTheme(Theme theme);
