@@ -151,3 +151,28 @@ TEST(ExportActions, DataFilesHoldTheLensShownNotTheWeights) {
                 << matrixKindName(kind).toStdString() << " " << i;
     }
 }
+
+TEST(ExportActions, TheDifferenceOfTwoTextsIsWrittenOnlyWhereTheirTokensAlign) {
+    Window w; // "The cat sat on the mat"
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("difference.csv"));
+    EXPECT_THROW(exportData(w.session(), DataExport::DifferenceCsv, path), Error) << "no second text yet";
+    Session* b = w.session().comparison();
+    b->setText(QStringLiteral("The dog sat on the rug"));
+    ASSERT_TRUE(test::waitForTrace(*b));
+    exportData(w.session(), DataExport::DifferenceCsv, path);
+    const Selection& sel = w.session().selection();
+    const Matrix expected = b->trace()->head(sel.layer, sel.head)->weights - w.session().trace()->head(sel.layer, sel.head)->weights;
+    const QList<QByteArray> lines = readAll(path).trimmed().split('\n');
+    ASSERT_EQ(lines.size(), 7);
+    EXPECT_TRUE(lines[0].contains("dog") && lines[0].contains("rug")) << "labelled with B's tokens";
+    for (int i = 0; i < 6; ++i) {
+        const QList<QByteArray> fields = lines[i + 1].trimmed().split(',');
+        ASSERT_EQ(fields.size(), 7);
+        for (int j = 0; j < 6; ++j) EXPECT_NEAR(fields[j + 1].toDouble(), expected(i, j), 1e-6) << i << "," << j;
+    }
+    b->setText(QStringLiteral("A dog"));
+    ASSERT_TRUE(test::waitForTrace(*b));
+    EXPECT_THROW(exportData(w.session(), DataExport::DifferenceCsv, dir.filePath(QStringLiteral("no.csv"))), Error);
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("no.csv"))));
+}

@@ -18,6 +18,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 
+#include <utility>
+
 namespace qkview::ui {
 
 namespace {
@@ -31,18 +33,22 @@ const TracePtr& requireTrace(const Session& session) {
 void exportDataDialog(QWidget* parent, Session* session) {
     const Selection& sel = session->selection();
     const QString matrix = matrixKindName(session->viewOptions().kind);
-    const QStringList filters = {
+    QStringList filters = {
         tr("CSV: the current %1 matrix, layer %2 head %3 (*.csv)").arg(matrix).arg(sel.layer).arg(sel.head),
         tr("JSON: the whole trace, as qkview dump writes it (*.json)"),
         tr("NumPy: the current %1 matrix, (T, T) (*.npy)").arg(matrix),
         tr("NumPy: %1 of every head, stacked (L, NH, T, T) (*.npy)").arg(matrix),
     };
+    const Session* comparison = std::as_const(*session).comparison();
+    if (comparison && comparison->trace() && session->trace() &&
+        comparison->trace()->tokenCount() == session->trace()->tokenCount())
+        filters << tr("CSV: B − A of the %1 matrix, layer %2 head %3 (Compare tab) (*.csv)").arg(matrix).arg(sel.layer).arg(sel.head);
     QString chosen = filters.first();
     const QString suggested = QStringLiteral("qkview-%1-L%2H%3.csv").arg(matrix).arg(sel.layer).arg(sel.head);
     QString path = QFileDialog::getSaveFileName(parent, tr("Export Data"), suggested, filters.join(QStringLiteral(";;")), &chosen);
     if (path.isEmpty()) return;
     const auto what = static_cast<DataExport>(std::max<qsizetype>(0, filters.indexOf(chosen)));
-    const QString suffix = what == DataExport::MatrixCsv ? QStringLiteral(".csv")
+    const QString suffix = what == DataExport::MatrixCsv || what == DataExport::DifferenceCsv ? QStringLiteral(".csv")
                            : what == DataExport::TraceJson ? QStringLiteral(".json") : QStringLiteral(".npy");
     if (!path.endsWith(suffix, Qt::CaseInsensitive)) path += suffix;
     try {
@@ -82,6 +88,15 @@ void exportData(const Session& session, DataExport what, const QString& path) {
     case DataExport::AllHeadsNpy:
         bytes = headsToNpy(*trace, [&](int layer, int head) { return shownMatrix(*trace, layer, head, kind); });
         break;
+    case DataExport::DifferenceCsv: {
+        const Session* comparison = session.comparison();
+        const TracePtr second = comparison ? comparison->trace() : nullptr;
+        if (!second || second->tokenCount() != trace->tokenCount())
+            throw Error(Error::Kind::InvalidArgument,
+                        tr("B − A needs a second text in the Compare tab with as many tokens as the first").toStdString());
+        bytes = matrixToCsv(second->tokens, shownMatrix(*second, sel.layer, sel.head, kind) - shownMatrix(*trace, sel.layer, sel.head, kind));
+        break;
+    }
     }
     saveFileAtomically(path, bytes);
 }

@@ -14,8 +14,10 @@ namespace qkview::ui {
 // A figure of what the session shows now: its selection, matrix kind, colour map and numbers.
 FigureRequest requestFromSession(const Session& session, FigureView view);
 
-enum class DataExport { MatrixCsv, TraceJson, HeadNpy, AllHeadsNpy };
+enum class DataExport { MatrixCsv, TraceJson, HeadNpy, AllHeadsNpy, DifferenceCsv };
 // Writes the session's trace atomically; throws Error (Io naming the path, InvalidArgument without a trace).
+// DifferenceCsv: B − A of the current head and matrix, the Compare tab's second text less the first, labelled
+// with B's tokens; InvalidArgument unless both texts have as many tokens.
 void exportData(const Session& session, DataExport what, const QString& path);
 
 // The clipboard image of the current heatmap figure (print style). Null without a trace.
