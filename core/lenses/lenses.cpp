@@ -28,7 +28,9 @@ std::vector<Matrix> attentionRollout(const AttentionTrace& trace, int lastLayer)
     std::vector<Matrix> rollout;
     for (int l = 0; l <= lastLayer; ++l) {
         Matrix mixed = Matrix::Zero(T, T); // (T, T) ½·mean of the heads + ½·I: the residual stream carries half
-        for (int h = 0; h < trace.headCount(); ++h) mixed += trace.head(l, h)->weights;
+        // Summed block by block as the weights are derived: no head's other T × T matrices are made or cached.
+        for (int h = 0; h < trace.headCount(); ++h)
+            trace.forEachWeightBlock(l, h, [&](int first, const Matrix& w) { mixed.middleRows(first, w.rows()) += w; });
         mixed *= 0.5f / static_cast<float>(trace.headCount());
         mixed.diagonal().array() += 0.5f;
         const Eigen::VectorXf sums = mixed.rowwise().sum();
