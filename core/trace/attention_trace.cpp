@@ -120,8 +120,17 @@ void AttentionTrace::forEachWeightBlock(int layer, int headIndex,
     constexpr int kBlock = 64; // query rows per pass: (64, T) scores at a time
     for (int first = 0; first < T; first += kBlock) {
         const int count = std::min(kBlock, T - first);
-        const Matrix scores = q.middleRows(first, count) * k.transpose(); // (count, T)
-        visit(first, softmaxRows(scores, factor, options.causal, first));
+        // Under the causal mask no query of the block sees a key after its last: those scores are not computed
+        // (half the products of a whole head), and their weights stay 0.
+        const int seen = options.causal ? first + count : T;
+        const Matrix scores = q.middleRows(first, count) * k.topRows(seen).transpose(); // (count, seen)
+        if (seen == T) {
+            visit(first, softmaxRows(scores, factor, options.causal, first));
+            continue;
+        }
+        Matrix weights = Matrix::Zero(count, T); // (count, T)
+        weights.leftCols(seen) = softmaxRows(scores, factor, options.causal, first);
+        visit(first, weights);
     }
 }
 
