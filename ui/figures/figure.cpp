@@ -183,16 +183,11 @@ QString defaultCaption(const FigureRequest& request, const AttentionTrace& trace
     parts << (request.view == FigureView::Grid ? trace.config.name
                                                : QStringLiteral("%1, %2").arg(trace.config.name,
                                                                               headLabel(trace, request.layer, request.head)));
-    QString text = withVisibleControls(trace.text.simplified());
-    if (text.size() > 80) text = text.left(79) + QStringLiteral("…");
+    const QString text = textExcerpt(trace.text, 80);
     const int t = trace.tokenCount();
     if (request.view == FigureView::Compare && request.compareWith) {
         const int u = request.compareWith->tokenCount();
-        const auto quotedText = [](const QString& s) {
-            const QString t = withVisibleControls(s.simplified());
-            return t.size() > 80 ? t.left(79) + QStringLiteral("…") : t;
-        };
-        parts << tr("A “%1” (%2 tokens), B “%3” (%4 tokens)").arg(quotedText(trace.text)).arg(t).arg(quotedText(request.compareWith->text)).arg(u);
+        parts << tr("A “%1” (%2 tokens), B “%3” (%4 tokens)").arg(text).arg(t).arg(textExcerpt(request.compareWith->text, 80)).arg(u);
         parts << (t == u ? tr("B − A cell by cell, the tokens aligned by position (* where B's token differs)") : tr("no difference: the texts' tokens do not align"));
     } else {
         parts << (t == 1 ? tr("text “%1” (1 token)").arg(text) : tr("text “%1” (%2 tokens)").arg(text).arg(t));

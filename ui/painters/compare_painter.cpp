@@ -16,11 +16,6 @@ namespace qkview::ui {
 namespace {
 QString tr(const char* text) { return QCoreApplication::translate("qkview", text); }
 
-QString shortText(const QString& text) {
-    const QString t = withVisibleControls(text.simplified());
-    return t.size() > 48 ? t.left(47) + QStringLiteral("…") : t;
-}
-
 HeatmapScene sceneOf(MatrixData data, ColorScaleMode scale) {
     HeatmapScene s;
     s.data = std::move(data);
@@ -42,11 +37,7 @@ MatrixData differenceData(const MatrixData& first, const MatrixData& second) {
     };
     d.rowLabels = labels(first.rowLabels, second.rowLabels);
     d.columnLabels = labels(first.columnLabels, second.columnLabels);
-    double largest = 0;
-    for (Eigen::Index i = 0; i < d.values.rows(); ++i)
-        for (Eigen::Index j = 0; j < d.values.cols(); ++j)
-            if ((d.masked.rows() == 0 || !d.masked(i, j)) && std::isfinite(d.values(i, j)))
-                largest = std::max(largest, static_cast<double>(std::abs(d.values(i, j))));
+    const double largest = largestMagnitude(d);
     d.diverging = true;
     d.high = largest > 0 ? largest : 1.0;
     d.low = -d.high;
@@ -65,8 +56,8 @@ CompareScene compareScene(const AttentionTrace& first, const AttentionTrace& sec
     // One colour scale for both, so that the same colour means the same number on each side.
     const double low = std::min(s.first.data.low, s.second.data.low), high = std::max(s.first.data.high, s.second.data.high);
     for (HeatmapScene* side : {&s.first, &s.second}) side->data.low = low, side->data.high = high;
-    s.firstTitle = tr("A: “%1”").arg(shortText(first.text));
-    s.secondTitle = tr("B: “%1”").arg(shortText(second.text));
+    s.firstTitle = tr("A: “%1”").arg(textExcerpt(first.text, 48));
+    s.secondTitle = tr("B: “%1”").arg(textExcerpt(second.text, 48));
     if (first.tokenCount() == second.tokenCount() && first.tokenCount() > 0) {
         s.difference = sceneOf(differenceData(s.first.data, s.second.data), ColorScaleMode::Fixed);
         s.differenceTitle = tr("B − A");

@@ -96,15 +96,6 @@ void drawNumbers(QPainter& p, const HeatmapScene& scene, const HeatmapDrawing& d
         }
 }
 
-// The largest magnitude among the unmasked values, for the numbers' precision.
-double largestMagnitude(const MatrixData& d) {
-    double m = 0;
-    for (int i = 0; i < d.rows(); ++i)
-        for (int j = 0; j < d.columns(); ++j)
-            if (!d.masked(i, j) && std::isfinite(d.values(i, j))) m = std::max(m, std::abs(static_cast<double>(d.values(i, j))));
-    return m;
-}
-
 // Fits the numbers' font to the cells: as large as the labels, shrinking with the cells to the style's
 // minimum; a shorter form (".25") before giving up.
 void fitNumbers(QPainter& p, const HeatmapScene& scene, const FigureStyle& style, HeatmapDrawing& dr) {

@@ -7,6 +7,11 @@
 
 namespace qkview::ui {
 
+QString textExcerpt(const QString& text, int maxChars) {
+    const QString t = withVisibleControls(text.simplified());
+    return t.size() > maxChars ? t.left(maxChars - 1) + QStringLiteral("…") : t;
+}
+
 QString withVisibleControls(QString text) {
     QString out;
     out.reserve(text.size());

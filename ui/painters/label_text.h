@@ -15,6 +15,9 @@ QString tokenLabel(const QString& token, int maxChars = 14);
 // text with its control characters as their codes (NUL → "⟨00⟩", ESC → "⟨1B⟩") and U+FFFE/U+FFFF as '�':
 // what XML (and so SVG) can hold, and what a reader can see.
 QString withVisibleControls(QString text);
+// A text for a title or caption: white space runs as one space, controls visible, at most maxChars
+// characters with an ellipsis.
+QString textExcerpt(const QString& text, int maxChars);
 
 // Widths of texts at one font, by text: views keep one across traces, so typing measures only new tokens.
 // Clear it when the font changes.

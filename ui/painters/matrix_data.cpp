@@ -68,11 +68,7 @@ MatrixData matrixData(const AttentionTrace& trace, int layer, int head, MatrixKi
         data.high = top > 0 ? top : 1.0;
         data.valueName = QCoreApplication::translate("qkview", "weight × ‖v W_O‖");
     } else {
-        double extent = 0.0; // the largest |score| the colour scale must reach
-        for (int i = 0; i < n; ++i)
-            for (int j = 0; j < n; ++j)
-                if (!data.masked(i, j) && std::isfinite(data.values(i, j)))
-                    extent = std::max(extent, std::abs(static_cast<double>(data.values(i, j))));
+        const double extent = largestMagnitude(data); // the largest |score| the colour scale must reach
         data.diverging = true;
         data.low = extent > 0 ? -extent : -1.0;
         data.high = -data.low;
@@ -97,5 +93,14 @@ QPoint strongestCell(const MatrixData& d) {
     return best;
 }
 
+
+double largestMagnitude(const MatrixData& data) {
+    double largest = 0.0;
+    for (Eigen::Index i = 0; i < data.values.rows(); ++i)
+        for (Eigen::Index j = 0; j < data.values.cols(); ++j)
+            if ((data.masked.rows() == 0 || !data.masked(i, j)) && std::isfinite(data.values(i, j)))
+                largest = std::max(largest, std::abs(static_cast<double>(data.values(i, j))));
+    return largest;
+}
 
 } // namespace qkview::ui

@@ -31,6 +31,8 @@ MatrixData matrixData(const AttentionTrace& trace, int layer, int head, MatrixKi
 Matrix shownMatrix(const AttentionTrace& trace, int layer, int head, MatrixKind kind);
 // A head's own matrix of that kind (weights, scores, scaled scores); lenses are not a head's own: use shownMatrix.
 const Matrix& matrixOf(const HeadTrace& head, MatrixKind kind);
+// The largest |value| of the cells not masked, 0 when none: the reach of a signed colour scale.
+double largestMagnitude(const MatrixData& data);
 // The cell with the largest value (by magnitude for signed data), unmasked, as (column, row); (-1, -1) when none.
 QPoint strongestCell(const MatrixData& data);
 
