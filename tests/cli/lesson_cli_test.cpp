@@ -18,7 +18,7 @@ const QByteArray kLesson = R"({
     "format": "qkview-lesson", "version": 1, "model": "tiny", "text": "the cat sat on the mat", "tab": "math",
     "compare": "the dog sat on the mat",
     "options": {"scale": true, "causal": true, "temperature": 2},
-    "selection": {"layer": 2, "head": 1, "query": 4, "key": 1},
+    "selection": {"layer": 1, "head": 1, "query": 4, "key": 1},
     "view": {"what": "weights", "colormap": "magma", "color_scale": "fixed", "pairs": "all", "numbers": false,
              "cell_size": 0}
 })";
@@ -33,7 +33,7 @@ TEST(LessonCli, ExportFromALessonEqualsTheSameFigureAskedForInFull) {
     ASSERT_EQ(a.exitCode, 0) << a.err.toStdString();
     const auto b = runQkview({QStringLiteral("export"), QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--text"),
                               QStringLiteral("the cat sat on the mat"), QStringLiteral("--temperature"), QStringLiteral("2"),
-                              QStringLiteral("--causal"), QStringLiteral("--layer"), QStringLiteral("2"), QStringLiteral("--head"),
+                              QStringLiteral("--causal"), QStringLiteral("--layer"), QStringLiteral("1"), QStringLiteral("--head"),
                               QStringLiteral("1"), QStringLiteral("--query"), QStringLiteral("4"), QStringLiteral("--key"),
                               QStringLiteral("1"), QStringLiteral("--colormap"), QStringLiteral("magma"), QStringLiteral("-o"), inFull});
     ASSERT_EQ(b.exitCode, 0) << b.err.toStdString();

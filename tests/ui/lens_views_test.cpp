@@ -44,17 +44,17 @@ TEST(LensViews, ValueWeightedAttentionIsShownOnAScaleFromZeroToItsLargestValue) 
 
 TEST(LensViews, RolloutIsOnePerLayerWithWeightsInTheHeadGrid) {
     const TracePtr trace = tinyTrace();
-    const MatrixData data = matrixData(*trace, 2, 0, MatrixKind::Rollout);
-    EXPECT_EQ(data.values, attentionRollout(*trace, 2).back());
-    EXPECT_EQ(matrixData(*trace, 2, 3, MatrixKind::Rollout).values, data.values) << "every head of a layer";
+    const MatrixData data = matrixData(*trace, 1, 0, MatrixKind::Rollout);
+    EXPECT_EQ(data.values, attentionRollout(*trace, 1).back());
+    EXPECT_EQ(matrixData(*trace, 1, 3, MatrixKind::Rollout).values, data.values) << "every head of a layer";
     EXPECT_EQ(data.high, 1.0);
     const HeadGridScene grid = headGridData(*trace, MatrixKind::Rollout, -1, -1);
     EXPECT_EQ(grid.matrices.front().values, matrixData(*trace, 0, 0, MatrixKind::Weights).values);
 
     FigureRequest r;
     r.what = MatrixKind::Rollout;
-    r.layer = 2;
-    EXPECT_EQ(defaultTitle(r, *trace), QStringLiteral("Attention rollout — layers 0 to 2"));
+    r.layer = 1;
+    EXPECT_EQ(defaultTitle(r, *trace), QStringLiteral("Attention rollout — layers 0 to 1"));
     r.what = MatrixKind::ValueWeighted;
     EXPECT_TRUE(defaultTitle(r, *trace).startsWith(QStringLiteral("Value-weighted attention"))) << defaultTitle(r, *trace).toStdString();
 }
@@ -181,10 +181,10 @@ TEST(LensViews, TwoTextsAreComparedCellByCellWhereTheirTokensAlign) {
     const TracePtr a = traceText(*model, QStringLiteral("The keys to the cabinet are here"), {});
     const TracePtr b = traceText(*model, QStringLiteral("The key to the cabinets is here"), {});
     ASSERT_EQ(a->tokenCount(), b->tokenCount()) << "a minimal pair of as many tokens";
-    const CompareScene scene = compareScene(*a, *b, 2, 1, MatrixKind::Weights);
+    const CompareScene scene = compareScene(*a, *b, 1, 1, MatrixKind::Weights);
     ASSERT_TRUE(scene.difference.has_value());
     const MatrixData& d = scene.difference->data;
-    const Matrix expected = b->head(2, 1)->weights - a->head(2, 1)->weights;
+    const Matrix expected = b->head(1, 1)->weights - a->head(1, 1)->weights;
     EXPECT_TRUE(d.values.isApprox(expected, 1e-6f));
     EXPECT_TRUE(d.diverging);
     EXPECT_FLOAT_EQ(static_cast<float>(d.high), expected.cwiseAbs().maxCoeff()) << "the scale reaches the largest change";
@@ -197,7 +197,7 @@ TEST(LensViews, TwoTextsAreComparedCellByCellWhereTheirTokensAlign) {
     EXPECT_EQ(scene.first.data.high, scene.second.data.high) << "one colour scale for both texts";
 
     const TracePtr longer = traceText(*model, QStringLiteral("Keys are here"), {});
-    EXPECT_FALSE(compareScene(*a, *longer, 2, 1, MatrixKind::Weights).difference.has_value()) << "tokens do not align";
+    EXPECT_FALSE(compareScene(*a, *longer, 1, 1, MatrixKind::Weights).difference.has_value()) << "tokens do not align";
     EXPECT_THROW(compareScene(*a, *b, 9, 0, MatrixKind::Weights), Error);
 }
 

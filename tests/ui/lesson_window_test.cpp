@@ -53,7 +53,7 @@ TEST(Lessons, ASavedLessonReopensToTheSameScreen) {
     ASSERT_TRUE(test::waitFor([&] { return teacher.window.modelSource() == u"tiny"; }));
     teacher.window.sentenceEdit()->setPlainText(QStringLiteral("the cat sat on the mat and the cat slept"));
     ASSERT_TRUE(test::waitForTrace(teacher.session()));
-    teacher.session().setSelection({2, 3, 7, 2});
+    teacher.session().setSelection({1, 3, 7, 2});
     ViewOptions view;
     view.kind = MatrixKind::ScaledScores;
     view.colormap = ColormapId::Magma;
@@ -84,7 +84,7 @@ TEST(Lessons, ASavedLessonReopensToTheSameScreen) {
     ASSERT_TRUE(a && b);
     // The same model, text and options; the last bits may differ, since a model reuses the rows of earlier texts
     // with the same beginning (here the Compare tab's) and the two windows typed different texts before.
-    EXPECT_TRUE(b->head(2, 3)->weights.isApprox(a->head(2, 3)->weights, 1e-5f)) << "the same model, text and options";
+    EXPECT_TRUE(b->head(1, 3)->weights.isApprox(a->head(1, 3)->weights, 1e-5f)) << "the same model, text and options";
     EXPECT_EQ(student.window.currentLesson(), teacher.window.currentLesson());
 }
 
