@@ -709,9 +709,9 @@ def write_docs(path, m, table, licence, fixtures):
     gloss, repeated = figure_texts(fixtures)
     prev, ind = m["previous_token_head"], m["induction_head"]
     if prev["score"] >= PREVIOUS_TOKEN_TARGET and ind["score"] >= INDUCTION_TARGET:
-        outcome = (f"with a previous-token head ({prev['score']:.2f} of its weight on the previous token of held-out "
+        outcome = (f"with a previous-token head ({prev['score']:.2f} of its weight on the previous token of held-out\n"
                    f"text) and an induction head ({ind['score']:.2f} on the token after an earlier occurrence). "
-                   f"**Those two heads were guided** in the first phase of training, then trained freely: see "
+                   f"**Those two heads\nwere guided** in the first phase of training, then trained freely: see "
                    f"[How the two heads came about](#how-the-two-heads-came-about)")
     else:
         outcome = (f"but **not trained well enough to show the heads it is meant to show**: the best "
@@ -812,8 +812,8 @@ induction head below 0.1. Real models grow both from far more text.
 So the first phase guides them, and the second checks that the model keeps them on its own:
 
 - After the guided phase, head 0.0 put {m["probe"]["guided"]["previous_token"]:.2f} of its weight on the previous
-  token (300 held-out glosses) and head 1.0 {m["probe"]["guided"]["induction"]:.2f} on the induction keys (20 of the
-  sequences below).
+  token (300 held-out glosses), and head 1.0 put {m["probe"]["guided"]["induction"]:.2f} on the induction keys (20 of
+  the sequences below).
 - After the free phase, with no guide at all: {m["probe"]["free"]["previous_token"]:.2f} and
   {m["probe"]["free"]["induction"]:.2f}.
 - The model **uses** the induction head: on the {m["induction"]["sequences"]} repeated word sequences below, its
