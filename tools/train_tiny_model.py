@@ -3,7 +3,7 @@
 
 Run with Debian's python3 (apt install python3-torch wordnet-base):
 
-    /usr/bin/python3 tools/train_tiny_model.py            # about 35 minutes at one thread
+    /usr/bin/python3 tools/train_tiny_model.py            # about 40 minutes at one thread
 
 Steps, all seeded (the same seed gives the same files):
 1. Read the glosses of WordNet 3.0 (/usr/share/wordnet/data.{noun,verb,adj,adv}): the text after " | " on
@@ -77,7 +77,10 @@ def parse_args():
     p.add_argument("--repeat-fraction", type=float, default=0.5, help="share of repeated-span sequences, guided")
     p.add_argument("--free-repeat-fraction", type=float, default=0.2, help="the same in the free phase")
     p.add_argument("--layers", type=int, default=CONFIG["n_layer"])
-    return p.parse_args()
+    args = p.parse_args()
+    if args.layers < 2:
+        p.error("--layers must be at least 2: the guide works on heads of layers 0 and 1")
+    return args
 
 
 class Log:
