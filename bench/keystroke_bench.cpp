@@ -7,6 +7,7 @@
 //                                                  is loaded first, then 50 characters are typed at its end;
 //                                                  also prints resident memory before and after typing
 #include "models/teaching_model.h"
+#include "session/session.h"
 #include "views/sentence_edit.h"
 #include "weights/model_folder.h"
 #include "window/main_window.h"
@@ -84,6 +85,13 @@ int main(int argc, char* argv[]) {
     window.sentenceEdit()->moveCursor(QTextCursor::End);
     window.sentenceEdit()->setFocus();
     waitForTrace();
+    // --show rollout|value_norms|…: what the heatmap shows, at the last layer (rollout is one per layer).
+    if (const auto kind = qkview::ui::matrixKindFromName(option(args, QStringLiteral("--show"), QStringLiteral("weights")))) {
+        qkview::ui::ViewOptions view = session.viewOptions();
+        view.kind = *kind;
+        session.setViewOptions(view);
+        session.setSelection({model->config().layers - 1, 0, -1, -1});
+    }
     window.repaint();
     const double beforeMb = memoryMb("VmRSS:");
 
@@ -98,8 +106,9 @@ int main(int argc, char* argv[]) {
         ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
     const int tokens = session.trace() ? session.trace()->tokenCount() : 0;
-    std::printf("keystroke → repaint, %s, %d tokens at the end, %zu keystrokes, side tab '%s'\n",
-                qPrintable(model->config().name), tokens, ms.size(), qPrintable(tab));
+    std::printf("keystroke → repaint, %s, %d tokens at the end, %zu keystrokes, side tab '%s', showing %s\n",
+                qPrintable(model->config().name), tokens, ms.size(), qPrintable(tab),
+                qPrintable(qkview::ui::matrixKindName(session.viewOptions().kind)));
     std::printf("median %.2f ms   p95 %.2f ms   max %.2f ms   (of which the trace arrived after %.2f ms median)\n",
                 percentile(ms, 0.5), percentile(ms, 0.95), *std::max_element(ms.begin(), ms.end()),
                 percentile(traced, 0.5));

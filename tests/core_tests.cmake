@@ -37,4 +37,5 @@ qkview_core_tests(gpt2_tests
     core/hostile_input_test.cpp
     core/guesses_test.cpp
     core/lens_test.cpp
+    core/rollout_cache_test.cpp
 )

@@ -20,6 +20,13 @@ Matrix valueWeightedAttention(const AttentionTrace& trace, int layer, int head) 
     return trace.head(layer, head)->weights.array().rowwise() * norms.array();
 }
 
+void mixRolloutRows(Matrix& headSum, int headCount, int firstQuery) {
+    headSum *= 0.5f / static_cast<float>(headCount);
+    for (Eigen::Index r = 0; r < headSum.rows(); ++r) headSum(r, firstQuery + r) += 0.5f;
+    const Eigen::VectorXf sums = headSum.rowwise().sum();
+    headSum = sums.cwiseInverse().asDiagonal() * headSum;
+}
+
 std::vector<Matrix> attentionRollout(const AttentionTrace& trace, int lastLayer) {
     if (lastLayer < 0 || lastLayer >= trace.layerCount())
         throw Error(Error::Kind::InvalidArgument, QStringLiteral("layer %1 does not exist (the model has layers 0–%2)")
@@ -31,10 +38,7 @@ std::vector<Matrix> attentionRollout(const AttentionTrace& trace, int lastLayer)
         // Summed block by block as the weights are derived: no head's other T × T matrices are made or cached.
         for (int h = 0; h < trace.headCount(); ++h)
             trace.forEachWeightBlock(l, h, [&](int first, const Matrix& w) { mixed.middleRows(first, w.rows()) += w; });
-        mixed *= 0.5f / static_cast<float>(trace.headCount());
-        mixed.diagonal().array() += 0.5f;
-        const Eigen::VectorXf sums = mixed.rowwise().sum();
-        mixed = sums.cwiseInverse().asDiagonal() * mixed;
+        mixRolloutRows(mixed, trace.headCount(), 0);
         rollout.push_back(rollout.empty() ? mixed : Matrix(mixed * rollout.back()));
     }
     return rollout;

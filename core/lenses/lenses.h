@@ -24,6 +24,8 @@ Matrix valueWeightedAttention(const AttentionTrace& trace, int layer, int head);
 // Rollout at layers 0 … lastLayer (lastLayer + 1 matrices of T × T). Throws Error(InvalidArgument) for a layer
 // that does not exist.
 std::vector<Matrix> attentionRollout(const AttentionTrace& trace, int lastLayer);
+// Turns the sum of a layer's heads' weights over the queries firstQuery … into those rows of Â_l, in place.
+void mixRolloutRows(Matrix& headSum, int headCount, int firstQuery);
 
 // Means over the queries i ≥ 1 (query 0 has no previous token, and a causal one can only see itself).
 // Induction: over every query i whose token id occurred before, most recently at j, the weight on j + 1 —

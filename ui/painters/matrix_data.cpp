@@ -2,6 +2,7 @@
 #include "painters/matrix_data.h"
 
 #include "lenses/lenses.h"
+#include "lenses/rollout_cache.h"
 
 #include <QCoreApplication>
 
@@ -41,7 +42,10 @@ const Matrix& matrixOf(const HeadTrace& head, MatrixKind kind) {
 
 Matrix shownMatrix(const AttentionTrace& trace, int layer, int head, MatrixKind kind) {
     if (kind == MatrixKind::ValueWeighted) return valueWeightedAttention(trace, layer, head);
-    if (kind == MatrixKind::Rollout) return attentionRollout(trace, layer).back();
+    if (kind == MatrixKind::Rollout) {
+        static RolloutCache typing; // typing at the end of a long text computes only the new rows
+        return typing.rollout(trace, layer);
+    }
     return matrixOf(*trace.head(layer, head), kind);
 }
 
