@@ -10,7 +10,7 @@ namespace qkview {
 int RolloutCache::reusableRows(const AttentionTrace& trace, int lastLayer) const {
     // The same first block means the same model produced both traces, so equal leading tokens have equal rows.
     if (!trace.options.causal || trace.options != m_options || trace.blocks.empty() ||
-        trace.blocks.front().rows != m_firstRows || m_layers.size() <= static_cast<size_t>(lastLayer))
+        trace.blocks.front().rows != m_firstRows.lock() || m_layers.size() <= static_cast<size_t>(lastLayer))
         return 0;
     const int shared = std::min(trace.tokenCount(), static_cast<int>(m_ids.size()));
     int same = 0;
@@ -23,32 +23,33 @@ Matrix RolloutCache::rollout(const AttentionTrace& trace, int lastLayer) {
     const int from = lastLayer >= 0 && lastLayer < trace.layerCount() ? reusableRows(trace, lastLayer) : 0;
     if (from == 0) {
         m_layers = attentionRollout(trace, lastLayer); // throws for a layer that does not exist
-    } else {
+    } else { // in place: the kept rows stay where they are
         const int T = trace.tokenCount(), fresh = T - from;
         const double factor = logitFactor(trace.config.dHead, trace.options);
-        std::vector<Matrix> layers;
+        m_layers.resize(static_cast<size_t>(lastLayer) + 1);
         for (int l = 0; l <= lastLayer; ++l) {
-            Matrix rollout = Matrix::Zero(T, T); // lower triangular: row i has keys 0 … i only
-            rollout.topLeftCorner(from, from) = m_layers[static_cast<size_t>(l)].topLeftCorner(from, from);
-            if (fresh > 0) {
-                Matrix mixed = Matrix::Zero(fresh, T); // the new queries' rows of Â_l
-                for (int h = 0; h < trace.headCount(); ++h) {
-                    const Matrix scores = trace.queries(l, h).bottomRows(fresh) * trace.keys(l, h).transpose();
-                    mixed += softmaxRows(scores, factor, true, from);
-                }
-                mixRolloutRows(mixed, trace.headCount(), from);
-                rollout.bottomRows(fresh) = layers.empty() ? mixed : Matrix(mixed * layers.back());
+            Matrix& rollout = m_layers[static_cast<size_t>(l)]; // lower triangular: row i has keys 0 … i only
+            rollout.conservativeResize(T, T);
+            rollout.topRightCorner(from, fresh).setZero();
+            if (fresh == 0) continue;
+            Matrix mixed = Matrix::Zero(fresh, T); // the new queries' rows of Â_l
+            for (int h = 0; h < trace.headCount(); ++h) {
+                const Matrix scores = trace.queries(l, h).bottomRows(fresh) * trace.keys(l, h).transpose();
+                mixed += softmaxRows(scores, factor, true, from);
             }
-            layers.push_back(std::move(rollout));
+            mixRolloutRows(mixed, trace.headCount(), from);
+            rollout.bottomRows(fresh) = l == 0 ? mixed : Matrix(mixed * m_layers[static_cast<size_t>(l) - 1]);
         }
-        m_layers = std::move(layers);
     }
     m_firstRows = trace.blocks.empty() ? nullptr : trace.blocks.front().rows;
     m_options = trace.options;
     m_ids.clear();
     for (const Token& t : trace.tokens) m_ids.push_back(t.id);
     m_reused = from;
-    return m_layers[static_cast<size_t>(lastLayer)];
+    Matrix result = m_layers[static_cast<size_t>(lastLayer)];
+    const size_t bytes = m_layers.size() * static_cast<size_t>(result.size()) * sizeof(float);
+    if (bytes > m_budgetBytes) m_layers.clear(); // too long to keep: the next call computes whole
+    return result;
 }
 
 int RolloutCache::lastReusedRows() const {

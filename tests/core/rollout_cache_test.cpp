@@ -73,5 +73,20 @@ TEST(RolloutCache, OtherOptionsModelsOrTextsAreComputedWhole) {
     EXPECT_THROW(cache.rollout(*traceText(*model, text, {}), 9), Error);
 }
 
+TEST(RolloutCache, KeepsNothingBeyondItsBudget) {
+    const auto model = loadModel(QStringLiteral("tiny"));
+    const QString text = QStringLiteral("a dog is a domesticated animal that barks");
+    const TracePtr a = traceText(*model, text, {}), b = traceText(*model, text + QStringLiteral(" loudly"), {});
+    const size_t oneLayer = static_cast<size_t>(a->tokenCount()) * static_cast<size_t>(a->tokenCount()) * sizeof(float);
+    RolloutCache small(2 * oneLayer - 1); // less than layers 0 and 1 of the first text
+    expectWholeRollout(small, *a, 1);
+    expectWholeRollout(small, *b, 1);
+    EXPECT_EQ(small.lastReusedRows(), 0);
+    RolloutCache enough(2 * oneLayer);
+    expectWholeRollout(enough, *a, 1);
+    expectWholeRollout(enough, *b, 1);
+    EXPECT_EQ(enough.lastReusedRows(), a->tokenCount());
+}
+
 } // namespace
 } // namespace qkview
