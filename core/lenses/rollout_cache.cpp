@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "lenses/rollout_cache.h"
 
-#include "attention/attention.h"
-
 #include <algorithm>
 
 namespace qkview {
@@ -20,12 +18,15 @@ int RolloutCache::reusableRows(const AttentionTrace& trace, int lastLayer) const
 
 Matrix RolloutCache::rollout(const AttentionTrace& trace, int lastLayer) {
     std::lock_guard lock(m_mutex);
-    const int from = lastLayer >= 0 && lastLayer < trace.layerCount() ? reusableRows(trace, lastLayer) : 0;
+    int from = lastLayer >= 0 && lastLayer < trace.layerCount() ? reusableRows(trace, lastLayer) : 0;
+    // Each new row gathers every head's queries and keys (AttentionTrace::weightRow): a paste of more rows
+    // than this is cheaper computed whole, block by block.
+    constexpr int kMostNewRows = 16;
+    if (trace.tokenCount() - from > kMostNewRows) from = 0;
     if (from == 0) {
         m_layers = attentionRollout(trace, lastLayer); // throws for a layer that does not exist
     } else { // in place: the kept rows stay where they are
         const int T = trace.tokenCount(), fresh = T - from;
-        const double factor = logitFactor(trace.config.dHead, trace.options);
         m_layers.resize(static_cast<size_t>(lastLayer) + 1);
         for (int l = 0; l <= lastLayer; ++l) {
             Matrix& rollout = m_layers[static_cast<size_t>(l)]; // lower triangular: row i has keys 0 … i only
@@ -33,10 +34,8 @@ Matrix RolloutCache::rollout(const AttentionTrace& trace, int lastLayer) {
             rollout.topRightCorner(from, fresh).setZero();
             if (fresh == 0) continue;
             Matrix mixed = Matrix::Zero(fresh, T); // the new queries' rows of Â_l
-            for (int h = 0; h < trace.headCount(); ++h) {
-                const Matrix scores = trace.queries(l, h).bottomRows(fresh) * trace.keys(l, h).transpose();
-                mixed += softmaxRows(scores, factor, true, from);
-            }
+            for (int h = 0; h < trace.headCount(); ++h)
+                for (int r = 0; r < fresh; ++r) mixed.row(r) += trace.weightRow(l, h, from + r);
             mixRolloutRows(mixed, trace.headCount(), from);
             rollout.bottomRows(fresh) = l == 0 ? mixed : Matrix(mixed * m_layers[static_cast<size_t>(l) - 1]);
         }

@@ -35,6 +35,14 @@ TEST(RolloutCache, TypingAtTheEndComputesOnlyTheNewRows) {
     expectWholeRollout(cache, *b, last);
     EXPECT_EQ(cache.lastReusedRows(), a->tokenCount());
 
+    const QString pastedText = b->text + QStringLiteral(" at strangers").repeated(8);
+    const TracePtr pasted = traceText(*model, pastedText, {});
+    expectWholeRollout(cache, *pasted, last);
+    EXPECT_EQ(cache.lastReusedRows(), 0) << "a long paste is computed whole";
+    const TracePtr typed = traceText(*model, pastedText + QStringLiteral(" again"), {});
+    expectWholeRollout(cache, *typed, last);
+    EXPECT_EQ(cache.lastReusedRows(), pasted->tokenCount()) << "typing after the paste";
+
     const TracePtr c = traceText(*model, QStringLiteral("a dog is a cat"), {}); // deleted and retyped
     expectWholeRollout(cache, *c, last);
     EXPECT_EQ(cache.lastReusedRows(), 4) << "\"a dog is a\" is shared";
