@@ -86,7 +86,8 @@ int main(int argc, char* argv[]) {
     window.sentenceEdit()->setFocus();
     waitForTrace();
     // --show rollout|value_norms|…: what the heatmap shows, at the last layer (rollout is one per layer).
-    if (const auto kind = qkview::ui::matrixKindFromName(option(args, QStringLiteral("--show"), QStringLiteral("weights")))) {
+    // Without it the window's defaults stay, as in the figures measured before the option existed.
+    if (const auto kind = qkview::ui::matrixKindFromName(option(args, QStringLiteral("--show")))) {
         qkview::ui::ViewOptions view = session.viewOptions();
         view.kind = *kind;
         session.setViewOptions(view);

@@ -449,6 +449,7 @@ def train(model, batches, args, probe, log):
     V = model.wte.weight.shape[0]
     steps = args.guided_steps + args.free_steps
     began, smooth = time.time(), None
+    at_end_of_guide = None  # stays None without a guided phase (--guided-steps 0)
     for step in range(steps):
         guided = step < args.guided_steps
         lr = lr_at(step, args.guided_steps, args.lr) if guided else args.free_lr
@@ -710,6 +711,11 @@ def figure_texts(fixtures):
 def write_docs(path, m, table, licence, fixtures):
     c = m["config"]
     gloss, repeated = figure_texts(fixtures)
+    guided = m["probe"]["guided"]
+    guided_line = "There was no guided phase." if guided is None else (
+        f"After the guided phase, head 0.0 put {guided['previous_token']:.2f} of its weight on the previous\n"
+        f"  token (300 held-out glosses), and head 1.0 put {guided['induction']:.2f} on the induction keys (20 of\n"
+        f"  the sequences below).")
     prev, ind = m["previous_token_head"], m["induction_head"]
     if prev["score"] >= PREVIOUS_TOKEN_TARGET and ind["score"] >= INDUCTION_TARGET:
         outcome = (f"with a previous-token head ({prev['score']:.2f} of its weight on the previous token of held-out\n"
@@ -814,9 +820,7 @@ mix that rewards looking one token back. The best previous-token head stayed bel
 induction head below 0.1. Real models grow both from far more text.
 So the first phase guides them, and the second checks that the model keeps them on its own:
 
-- After the guided phase, head 0.0 put {m["probe"]["guided"]["previous_token"]:.2f} of its weight on the previous
-  token (300 held-out glosses), and head 1.0 put {m["probe"]["guided"]["induction"]:.2f} on the induction keys (20 of
-  the sequences below).
+- {guided_line}
 - After the free phase, with no guide at all: {m["probe"]["free"]["previous_token"]:.2f} and
   {m["probe"]["free"]["induction"]:.2f}.
 - The model **uses** the induction head: on the {m["induction"]["sequences"]} repeated word sequences below, its
